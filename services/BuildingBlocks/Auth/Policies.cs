@@ -1,0 +1,8 @@
+namespace Accreditation.BuildingBlocks.Auth;
+
+/// <summary>Authorization policy names.</summary>
+public static class Policies
+{
+    /// <summary>Scope enrolment.hr and exactly one local_authority claim.</summary>
+    public const string CouncilHr = "council-hr";
+}

@@ -1,0 +1,16 @@
+namespace Accreditation.BuildingBlocks.Hosting;
+
+/// <summary>The two Kestrel endpoints of a service process. Section "Service".</summary>
+public sealed class ServiceHostOptions
+{
+    public const string SectionName = "Service";
+
+    /// <summary>Public gRPC API, HTTP/2 (h2c). The port Kubernetes exposes.</summary>
+    public int GrpcPort { get; set; } = 5000;
+
+    /// <summary>Internal HTTP/1.1 port for the Dapr sidecar only (Dapr's app-port) and health.</summary>
+    public int AppPort { get; set; } = 5001;
+
+    /// <summary>Address both endpoints bind to: 0.0.0.0 in a pod, 127.0.0.1 for local runs and tests.</summary>
+    public string BindAddress { get; set; } = "0.0.0.0";
+}

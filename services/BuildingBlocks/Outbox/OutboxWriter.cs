@@ -1,0 +1,30 @@
+using Accreditation.BuildingBlocks.Redis;
+using StackExchange.Redis;
+
+namespace Accreditation.BuildingBlocks.Outbox;
+
+/// <summary>
+/// Adds outbox entries to a Redis transaction (MULTI/EXEC) that also carries the state change
+/// they announce, so both are written or neither is.
+/// </summary>
+public sealed class OutboxWriter(RedisKeys keys, OutboxSignal signal)
+{
+    /// <summary>Queues <paramref name="message"/> in <paramref name="transaction"/>; nothing is written until it executes.</summary>
+    public void Enqueue(ITransaction transaction, OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(message);
+        _ = transaction.HashSetAsync(OutboxKeys.Entry(keys, message.Id),
+        [
+            new HashEntry("pubsub", message.PubSubName),
+            new HashEntry("topic", message.Topic),
+            new HashEntry("type", message.EventType),
+            new HashEntry("json", message.Json),
+            new HashEntry("created", message.CreatedAt.ToUnixTimeMilliseconds()),
+        ]);
+        _ = transaction.SortedSetAddAsync(OutboxKeys.Pending(keys), message.Id, message.CreatedAt.ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>Tells the dispatcher that committed entries are waiting, so it need not wait for its next poll.</summary>
+    public void NotifyCommitted() => signal.Notify();
+}
