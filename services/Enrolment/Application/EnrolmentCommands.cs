@@ -1,0 +1,223 @@
+using System.Security.Cryptography;
+using Accreditation.BuildingBlocks.Auth;
+using Accreditation.BuildingBlocks.Errors;
+using Accreditation.Contracts.Common.V1;
+using Accreditation.Contracts.Enrolment.V1;
+using Accreditation.Enrolment.Domain;
+using Accreditation.Enrolment.Infrastructure;
+using Google.Protobuf;
+using EnrolmentRecord = Accreditation.Contracts.Enrolment.V1.Enrolment;
+
+namespace Accreditation.Enrolment.Application;
+
+/// <summary>
+/// The council HR use cases. Each command checks the caller's authority and the phase, applies the
+/// domain rule and commits the change, its events and its command record in one transaction; a
+/// retry with the same client request id returns the first answer; a concurrent change makes it
+/// start again from fresh reads.
+/// </summary>
+public sealed class EnrolmentCommands(EnrolmentRepository repository, LocalAuthorityCatalog catalog, RolloutPhase phase, TimeProvider clock)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+    public const string ExistingEnrolmentTrailer = "x-existing-enrolment-id";
+    private const int MaxAttempts = 5;
+
+    public async Task<EnrolmentRecord> EnrolAsync(Caller caller, EnrolCandidateRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var now = clock.GetUtcNow();
+        var candidate = RequestValidator.Validate(request, catalog, now);
+        var callerAuthority = caller.RequireLocalAuthority();
+        var fingerprint = Fingerprint(request);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (await PriorAnswerAsync(callerAuthority, nameof(EnrolAsync), request.ClientRequestId, fingerprint) is { } prior)
+            {
+                return prior;
+            }
+
+            if (candidate.Authority.GssCode != callerAuthority)
+            {
+                throw new PermissionDeniedException("a council HR system may enrol only its own authority's staff", "employing_authority_code");
+            }
+
+            if (!phase.Includes(candidate.Authority))
+            {
+                throw EnrolmentRules.NotInPhase(candidate.Authority, phase, "employing_authority_code");
+            }
+
+            var existing = await repository.GetActiveEnrolmentIdAsync(candidate.RegistrationNumber, candidate.Role);
+            if (existing is not null)
+            {
+                throw new AlreadyExistsException(
+                    $"{candidate.RegistrationNumber} already has an active {candidate.Role} enrolment {existing}",
+                    ExistingEnrolmentTrailer,
+                    existing);
+            }
+
+            var enrolment = EnrolmentRules.Enrol(candidate, NewId(), phase.Name, now);
+            List<IntegrationEvent> events = [EnrolmentEvents.Enrolled(enrolment, NewId())];
+            if (candidate.EqualityMonitoring is not null)
+            {
+                events.Add(EnrolmentEvents.EqualityMonitoringRecorded(enrolment, candidate.EqualityMonitoring, NewId()));
+            }
+
+            var record = new CommandRecord(callerAuthority, nameof(EnrolAsync), request.ClientRequestId, fingerprint, enrolment.ToByteArray());
+            if (await repository.CreateAsync(enrolment, candidate.EqualityMonitoring, record, events))
+            {
+                return enrolment;
+            }
+        }
+
+        throw new ConcurrencyConflictException("the enrolment changed concurrently; retry with the same client_request_id");
+    }
+
+    public Task<EnrolmentRecord> EndorseAsync(Caller caller, EndorseEnrolmentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = RequestValidator.Text("endorser_name", request.EndorserName);
+        var title = RequestValidator.Text("endorser_job_title", request.EndorserJobTitle);
+        return ChangeAsync(caller, nameof(EndorseAsync), request.ClientRequestId, request.EnrolmentId, request, (current, now) =>
+        {
+            var next = EnrolmentRules.Endorse(current, name, title, now);
+            return (next, [EnrolmentEvents.Endorsed(next, NewId())]);
+        });
+    }
+
+    public Task<EnrolmentRecord> WithdrawAsync(Caller caller, WithdrawEnrolmentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var reason = RequestValidator.Text("reason", request.Reason);
+        return ChangeAsync(caller, nameof(WithdrawAsync), request.ClientRequestId, request.EnrolmentId, request, (current, now) =>
+        {
+            var next = EnrolmentRules.Withdraw(current, reason, now);
+            return (next, [EnrolmentEvents.Withdrawn(next, NewId())]);
+        });
+    }
+
+    public Task<EnrolmentRecord> MoveAsync(Caller caller, MoveEnrolmentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var to = RequestValidator.Authority("new_authority_code", request.NewAuthorityCode, catalog);
+        var hrReference = RequestValidator.Text("new_hr_reference", request.NewHrReference);
+        return ChangeAsync(caller, nameof(MoveAsync), request.ClientRequestId, request.EnrolmentId, request, (current, now) =>
+        {
+            var next = EnrolmentRules.Move(current, to, phase, hrReference, now);
+            return (next, [EnrolmentEvents.Moved(next, NewId())]);
+        });
+    }
+
+    public async Task<EnrolmentRecord> GetAsync(Caller caller, GetEnrolmentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var id = RequestValidator.EnrolmentId(request.EnrolmentId);
+        var stored = await LoadOwnAsync(caller.RequireLocalAuthority(), id);
+        return stored.Enrolment;
+    }
+
+    public async Task<ListEnrolmentsResponse> ListAsync(Caller caller, ListEnrolmentsRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var authorityCode = caller.RequireLocalAuthority();
+        var authority = catalog.Find(authorityCode)
+            ?? throw new PermissionDeniedException("the caller's local_authority claim is not an English local authority");
+        if (!phase.Includes(authority))
+        {
+            throw EnrolmentRules.NotInPhase(authority, phase, "local_authority");
+        }
+
+        var pageSize = request.Page?.PageSize ?? 0;
+        if (pageSize is < 0 or > MaxPageSize)
+        {
+            throw new ValidationException("page.page_size", $"must be between 0 and {MaxPageSize}");
+        }
+
+        pageSize = pageSize == 0 ? DefaultPageSize : pageSize;
+        if (request.Role != Role.Unspecified)
+        {
+            RequestValidator.KnownRole("role", request.Role);
+        }
+
+        if (!Enum.IsDefined(request.State))
+        {
+            throw new ValidationException("state", "is not an enrolment state");
+        }
+
+        var filter = $"{(int)request.Role}|{(int)request.State}";
+        var after = ListPageToken.Decode(request.Page?.PageToken ?? "", filter);
+        var (page, last) = await repository.ListAsync(authority.GssCode, after, pageSize, e =>
+            (request.Role == Role.Unspecified || e.Role == request.Role)
+            && (request.State == EnrolmentState.Unspecified || e.State == request.State));
+        var response = new ListEnrolmentsResponse { NextPageToken = last is null ? "" : new ListPageToken(last.Value, filter).Encode() };
+        response.Enrolments.AddRange(page);
+        return response;
+    }
+
+    private async Task<EnrolmentRecord> ChangeAsync(
+        Caller caller,
+        string rpc,
+        string clientRequestId,
+        string enrolmentId,
+        IMessage request,
+        Func<EnrolmentRecord, DateTimeOffset, (EnrolmentRecord Next, IntegrationEvent[] Events)> change)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        RequestValidator.RequestId(clientRequestId);
+        var id = RequestValidator.EnrolmentId(enrolmentId);
+        var callerAuthority = caller.RequireLocalAuthority();
+        var fingerprint = Fingerprint(request);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (await PriorAnswerAsync(callerAuthority, rpc, clientRequestId, fingerprint) is { } prior)
+            {
+                return prior;
+            }
+
+            var current = await LoadOwnAsync(callerAuthority, id);
+            var (next, events) = change(current.Enrolment, clock.GetUtcNow());
+            var record = new CommandRecord(callerAuthority, rpc, clientRequestId, fingerprint, next.ToByteArray());
+            if (await repository.UpdateAsync(current, next, record, events))
+            {
+                return next;
+            }
+        }
+
+        throw new ConcurrencyConflictException("the enrolment changed concurrently; retry with the same client_request_id");
+    }
+
+    private async Task<StoredEnrolment> LoadOwnAsync(string callerAuthority, string enrolmentId)
+    {
+        var stored = await repository.GetAsync(enrolmentId)
+            ?? throw new NotFoundException($"enrolment {enrolmentId} does not exist", "enrolment_id");
+        if (stored.Enrolment.EmployingAuthority.GssCode != callerAuthority)
+        {
+            throw new PermissionDeniedException($"enrolment {enrolmentId} belongs to another authority", "enrolment_id");
+        }
+
+        return stored;
+    }
+
+    private async Task<EnrolmentRecord?> PriorAnswerAsync(string callerAuthority, string rpc, string clientRequestId, string fingerprint)
+    {
+        var prior = await repository.GetCommandAsync(callerAuthority, rpc, clientRequestId);
+        if (prior is null)
+        {
+            return null;
+        }
+
+        if (prior.Value.Fingerprint != fingerprint)
+        {
+            throw new ValidationException("client_request_id", "was already used for a different request");
+        }
+
+        return EnrolmentRecord.Parser.ParseFrom(prior.Value.Response);
+    }
+
+    private static string Fingerprint(IMessage request) => Convert.ToHexString(SHA256.HashData(request.ToByteArray()));
+
+    private static string NewId() => Guid.CreateVersion7().ToString();
+}

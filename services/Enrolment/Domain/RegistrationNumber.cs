@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+
+namespace Accreditation.Enrolment.Domain;
+
+/// <summary>
+/// Social Work England's register number: "SW" and 1 to 6 digits with no leading zero. Older
+/// numbers written with leading zeros are normalised by dropping them ("SW0042" is "SW42").
+/// </summary>
+public static partial class RegistrationNumber
+{
+    [GeneratedRegex("^SW[1-9][0-9]{0,5}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Canonical();
+
+    [GeneratedRegex("^SW0*([0-9]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex WithLeadingZeros();
+
+    /// <summary>The canonical form of <paramref name="input"/>, or null when it is not a register number.</summary>
+    public static string? Normalise(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        var upper = input.Trim().ToUpperInvariant();
+        var match = WithLeadingZeros().Match(upper);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var candidate = "SW" + match.Groups[1].Value;
+        return Canonical().IsMatch(candidate) ? candidate : null;
+    }
+}

@@ -1,0 +1,30 @@
+using Accreditation.BuildingBlocks.Outbox;
+using Accreditation.BuildingBlocks.Redis;
+using Accreditation.Enrolment.Application;
+using Accreditation.Enrolment.Domain;
+using Accreditation.Enrolment.Infrastructure;
+
+namespace Accreditation.Enrolment;
+
+public static class EnrolmentServiceCollectionExtensions
+{
+    public const string ServiceName = "enrolment";
+
+    /// <summary>The Enrolment service's own parts: its store, outbox, phase participation and use cases.</summary>
+    public static IServiceCollection AddEnrolment(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRedisStore(configuration, ServiceName + ":");
+        services.AddOutbox(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => LocalAuthorityCatalog.LoadEmbedded());
+        services.AddSingleton(sp =>
+        {
+            var options = new PhaseOptions();
+            configuration.GetSection(PhaseOptions.SectionName).Bind(options);
+            return RolloutPhase.Create(options.Name, options.Authorities, sp.GetRequiredService<LocalAuthorityCatalog>());
+        });
+        services.AddSingleton<EnrolmentRepository>();
+        services.AddSingleton<EnrolmentCommands>();
+        return services;
+    }
+}

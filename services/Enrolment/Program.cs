@@ -1,0 +1,3 @@
+using Accreditation.Enrolment;
+
+await EnrolmentHost.Build(args).RunAsync();

@@ -1,0 +1,205 @@
+using System.Globalization;
+using Accreditation.Sidecar.Configuration;
+
+namespace Accreditation.Sidecar.Components;
+
+/// <summary>
+/// Turns Dapr resource YAML (kind: Component with spec.type pubsub.redis, and kind: Resiliency for
+/// inbound retries of those components) into <see cref="PubSubComponent"/>s. Components whose
+/// scopes leave out the app id are skipped, as daprd skips them. Other component types are ignored.
+/// </summary>
+public static class ComponentReader
+{
+    public static ResourceSet Read(IEnumerable<(string Source, string Yaml)> files, string appId)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var warnings = new List<string>();
+        var components = new List<PubSubComponent>();
+        var retryTargets = new Dictionary<string, RetrySettings>(StringComparer.Ordinal);
+        foreach (var (source, yaml) in files)
+        {
+            IReadOnlyList<object?> documents;
+            try
+            {
+                documents = MiniYaml.ReadDocuments(yaml);
+            }
+            catch (FormatException e)
+            {
+                warnings.Add($"{source}: skipped, not readable: {e.Message}");
+                continue;
+            }
+
+            foreach (var document in documents.OfType<Dictionary<string, object?>>())
+            {
+                switch (Text(document, "kind"))
+                {
+                    case "Component":
+                        var component = ReadComponent(document, source, appId, warnings);
+                        if (component is not null)
+                        {
+                            components.Add(component);
+                        }
+
+                        break;
+                    case "Resiliency":
+                        if (InScope(document, appId))
+                        {
+                            ReadResiliency(document, source, retryTargets, warnings);
+                        }
+
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+
+        var withRetries = components
+            .Select(c => retryTargets.TryGetValue(c.Name, out var retry) ? c with { InboundRetry = retry } : c)
+            .ToList();
+        return new ResourceSet(withRetries, warnings);
+    }
+
+    private static PubSubComponent? ReadComponent(Dictionary<string, object?> document, string source, string appId, List<string> warnings)
+    {
+        var name = Text(Map(document, "metadata"), "name");
+        var spec = Map(document, "spec");
+        var type = Text(spec, "type");
+        if (type is null || !type.StartsWith("pubsub.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (type != "pubsub.redis")
+        {
+            warnings.Add($"{source}: component '{name}' of type {type} skipped; the stand-in supports pubsub.redis only");
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(name))
+        {
+            warnings.Add($"{source}: pubsub.redis component without metadata.name skipped");
+            return null;
+        }
+
+        if (!InScope(document, appId))
+        {
+            return null;
+        }
+
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in (spec?.GetValueOrDefault("metadata") as List<object?> ?? []).OfType<Dictionary<string, object?>>())
+        {
+            var key = Text(item, "name");
+            if (key is null)
+            {
+                continue;
+            }
+
+            if (item.ContainsKey("secretKeyRef"))
+            {
+                warnings.Add($"{source}: {name}.{key} uses secretKeyRef, which the stand-in cannot resolve; ignored");
+                continue;
+            }
+
+            metadata[key] = Text(item, "value") ?? "";
+        }
+
+        var component = new PubSubComponent { Name = name };
+        return component with
+        {
+            RedisHost = Value(metadata, "redisHost") ?? component.RedisHost,
+            RedisPassword = Value(metadata, "redisPassword"),
+            RedisUsername = Value(metadata, "redisUsername"),
+            RedisDb = Int(metadata, "redisDB", source, warnings) ?? 0,
+            EnableTls = string.Equals(Value(metadata, "enableTLS"), "true", StringComparison.OrdinalIgnoreCase),
+            ConsumerId = Value(metadata, "consumerID"),
+            ProcessingTimeout = Duration(metadata, "processingTimeout", source, warnings) ?? component.ProcessingTimeout,
+            RedeliverInterval = Duration(metadata, "redeliverInterval", source, warnings) ?? component.RedeliverInterval,
+            QueueDepth = Int(metadata, "queueDepth", source, warnings) ?? component.QueueDepth,
+            MaxLenApprox = Int(metadata, "maxLenApprox", source, warnings) ?? 0,
+        };
+    }
+
+    private static void ReadResiliency(Dictionary<string, object?> document, string source, Dictionary<string, RetrySettings> targets, List<string> warnings)
+    {
+        var spec = Map(document, "spec");
+        var retries = Map(Map(spec, "policies"), "retries") ?? [];
+        var components = Map(Map(spec, "targets"), "components") ?? [];
+        foreach (var (componentName, target) in components)
+        {
+            var policyName = Text(Map(target as Dictionary<string, object?>, "inbound"), "retry");
+            if (policyName is null)
+            {
+                continue;
+            }
+
+            if (Map(retries, policyName) is not { } policy)
+            {
+                warnings.Add($"{source}: retry policy '{policyName}' for component '{componentName}' is not defined");
+                continue;
+            }
+
+            var maxRetries = int.TryParse(Text(policy, "maxRetries"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1;
+            if (maxRetries < 0)
+            {
+                warnings.Add($"{source}: retry policy '{policyName}' retries forever in Dapr; the stand-in caps it at 1000");
+                maxRetries = 1000;
+            }
+
+            var exponential = string.Equals(Text(policy, "policy"), "exponential", StringComparison.OrdinalIgnoreCase);
+            var duration = GoDuration.TryParse(Text(policy, "duration"), out var d) ? d : TimeSpan.FromSeconds(5);
+            TimeSpan? maxInterval = GoDuration.TryParse(Text(policy, "maxInterval"), out var m) ? m : null;
+            targets[componentName] = exponential
+                ? new RetrySettings(maxRetries, TimeSpan.FromMilliseconds(500), Exponential: true, maxInterval)
+                : new RetrySettings(maxRetries, duration);
+        }
+    }
+
+    private static bool InScope(Dictionary<string, object?> document, string appId) =>
+        document.GetValueOrDefault("scopes") is not List<object?> { Count: > 0 } scopes
+        || scopes.OfType<string>().Contains(appId, StringComparer.Ordinal);
+
+    private static Dictionary<string, object?>? Map(Dictionary<string, object?>? node, string key) =>
+        node?.GetValueOrDefault(key) as Dictionary<string, object?>;
+
+    private static string? Text(Dictionary<string, object?>? node, string key) =>
+        node?.GetValueOrDefault(key) as string;
+
+    private static string? Value(Dictionary<string, string> metadata, string key) =>
+        metadata.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
+
+    private static TimeSpan? Duration(Dictionary<string, string> metadata, string key, string source, List<string> warnings)
+    {
+        var text = Value(metadata, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (GoDuration.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        warnings.Add($"{source}: {key} '{text}' is not a duration; default used");
+        return null;
+    }
+
+    private static int? Int(Dictionary<string, string> metadata, string key, string source, List<string> warnings)
+    {
+        var text = Value(metadata, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        warnings.Add($"{source}: {key} '{text}' is not a number; default used");
+        return null;
+    }
+}

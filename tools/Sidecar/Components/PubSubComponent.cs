@@ -1,0 +1,67 @@
+using Accreditation.Sidecar.Configuration;
+
+namespace Accreditation.Sidecar.Components;
+
+/// <summary>A pubsub.redis component as daprd would configure it, with Dapr's defaults filled in.</summary>
+public sealed record PubSubComponent
+{
+    public static readonly TimeSpan DefaultProcessingTimeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan DefaultRedeliverInterval = TimeSpan.FromSeconds(15);
+
+    public required string Name { get; init; }
+
+    public string RedisHost { get; init; } = "localhost:6379";
+
+    public string? RedisPassword { get; init; }
+
+    public string? RedisUsername { get; init; }
+
+    public int RedisDb { get; init; }
+
+    public bool EnableTls { get; init; }
+
+    /// <summary>Consumer group and consumer name; the app id unless the component sets consumerID.</summary>
+    public string? ConsumerId { get; init; }
+
+    /// <summary>How long an entry stays pending before another read claims it; zero disables redelivery.</summary>
+    public TimeSpan ProcessingTimeout { get; init; } = DefaultProcessingTimeout;
+
+    /// <summary>How often pending entries are checked; zero disables redelivery.</summary>
+    public TimeSpan RedeliverInterval { get; init; } = DefaultRedeliverInterval;
+
+    /// <summary>Most entries read at once.</summary>
+    public int QueueDepth { get; init; } = 100;
+
+    /// <summary>XADD MAXLEN ~ bound; zero means unbounded.</summary>
+    public long MaxLenApprox { get; init; }
+
+    /// <summary>Inbound retry policy from a Resiliency resource targeting this component, if any.</summary>
+    public RetrySettings? InboundRetry { get; init; }
+
+    /// <summary>StackExchange.Redis configuration string for this component.</summary>
+    public string ToRedisConfiguration()
+    {
+        var parts = new List<string> { RedisHost, "abortConnect=false" };
+        if (!string.IsNullOrEmpty(RedisPassword))
+        {
+            parts.Add("password=" + RedisPassword);
+        }
+
+        if (!string.IsNullOrEmpty(RedisUsername))
+        {
+            parts.Add("user=" + RedisUsername);
+        }
+
+        if (RedisDb != 0)
+        {
+            parts.Add("defaultDatabase=" + RedisDb.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (EnableTls)
+        {
+            parts.Add("ssl=true");
+        }
+
+        return string.Join(',', parts);
+    }
+}

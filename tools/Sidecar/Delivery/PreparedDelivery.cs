@@ -1,0 +1,20 @@
+namespace Accreditation.Sidecar.Delivery;
+
+/// <summary>The HTTP request body for one delivery, or why the entry cannot be delivered.</summary>
+public sealed record PreparedDelivery
+{
+    public byte[] Body { get; init; } = [];
+
+    public string ContentType { get; init; } = CloudEvents.ContentTypes.CloudEventsJson;
+
+    /// <summary>The CloudEvent id, for logs and deduplication by the app.</summary>
+    public string? EventId { get; init; }
+
+    public string? TraceParent { get; init; }
+
+    /// <summary>The event carries an expiration that has passed: drop it without delivery.</summary>
+    public bool Expired { get; init; }
+
+    /// <summary>Set when the entry is not a CloudEvent although the subscription expects one.</summary>
+    public string? Error { get; init; }
+}
