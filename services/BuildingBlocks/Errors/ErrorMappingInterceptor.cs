@@ -75,7 +75,7 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
                 return new RpcException(new Status(known.Code, detail), trailers);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled"), trailers);
-            case RedisException:
+            case RedisException or RedisTimeoutException:
                 LogUnavailable(exception, context.Method);
                 return new RpcException(new Status(StatusCode.Unavailable, "the store is unavailable; retry with the same client_request_id"), trailers);
             default:

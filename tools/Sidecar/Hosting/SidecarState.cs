@@ -1,11 +1,20 @@
+using Accreditation.Sidecar.Subscriptions;
+
 namespace Accreditation.Sidecar.Hosting;
 
-/// <summary>Readiness as /v1.0/healthz reports it: ready once subscriptions are read and consumers run.</summary>
+/// <summary>Readiness as /v1.0/healthz reports it, and the subscriptions in force (for /v1.0/metadata).</summary>
 public sealed class SidecarState
 {
     private volatile bool _subscriptionsReady;
+    private volatile IReadOnlyList<Subscription> _subscriptions = [];
 
     public bool SubscriptionsReady => _subscriptionsReady;
 
-    public void MarkSubscriptionsReady() => _subscriptionsReady = true;
+    public IReadOnlyList<Subscription> Subscriptions => _subscriptions;
+
+    public void MarkSubscriptionsReady(IReadOnlyList<Subscription> subscriptions)
+    {
+        _subscriptions = subscriptions;
+        _subscriptionsReady = true;
+    }
 }

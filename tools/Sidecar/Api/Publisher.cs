@@ -1,0 +1,53 @@
+using Accreditation.Sidecar.CloudEvents;
+using Accreditation.Sidecar.Configuration;
+using Accreditation.Sidecar.Hosting;
+using StackExchange.Redis;
+
+namespace Accreditation.Sidecar.Api;
+
+/// <summary>The publish path shared by the gRPC and HTTP APIs: envelope, then XADD to the topic stream.</summary>
+public sealed class Publisher(PubSubRegistry registry, SidecarOptions options, TimeProvider clock, ILogger<Publisher> logger)
+{
+    /// <summary>Publishes one event; null when the broker accepted it.</summary>
+    public async Task<PublishFailure?> PublishAsync(PublishMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (string.IsNullOrEmpty(message.PubSubName))
+        {
+            return new PublishFailure(PublishError.InvalidArgument, "ERR_PUBSUB_EMPTY", "pubsub name is empty");
+        }
+
+        if (string.IsNullOrEmpty(message.Topic))
+        {
+            return new PublishFailure(PublishError.InvalidArgument, "ERR_TOPIC_NAME_EMPTY", $"topic is empty in pubsub {message.PubSubName}");
+        }
+
+        var broker = registry.Find(message.PubSubName);
+        if (broker is null)
+        {
+            return new PublishFailure(PublishError.PubSubNotFound, "ERR_PUBSUB_NOT_FOUND", $"pubsub {message.PubSubName} is not found");
+        }
+
+        byte[] stored;
+        try
+        {
+            stored = CloudEventBuilder.Build(message, options.AppId, clock.GetUtcNow(), message.TraceParent ?? CloudEventBuilder.NewTraceParent());
+        }
+        catch (FormatException e)
+        {
+            return new PublishFailure(PublishError.InvalidArgument, "ERR_PUBSUB_CLOUD_EVENTS_SER", e.Message);
+        }
+
+        try
+        {
+            var id = await broker.PublishAsync(message.Topic, stored, message.Metadata);
+            SidecarLog.Published(logger, message.PubSubName, message.Topic, id);
+            return null;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            SidecarLog.PublishFailed(logger, e, message.PubSubName, message.Topic);
+            return new PublishFailure(PublishError.BrokerFailed, "ERR_PUBSUB_PUBLISH_MESSAGE", $"error when publishing to topic {message.Topic} in pubsub {message.PubSubName}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using Accreditation.Sidecar.Broker;
+using Accreditation.Sidecar.Configuration;
+using Accreditation.Sidecar.Hosting;
+using Accreditation.Sidecar.Subscriptions;
+using StackExchange.Redis;
+
+namespace Accreditation.Sidecar.Delivery;
+
+/// <summary>
+/// Delivers one stream entry to the app and settles it: acknowledged on success; on DROP or 404
+/// dead-lettered (or, without a dead-letter topic, dropped with a warning); retried with backoff
+/// otherwise, then dead-lettered, or left pending unacknowledged (logged as an error) so the
+/// reclaim loop delivers it again after processingTimeout. Nothing is acknowledged before its
+/// outcome is final, so a crash of the app or the stand-in loses nothing.
+/// </summary>
+public sealed class MessageDispatcher(AppChannel app, TimeProvider clock, ILogger<MessageDispatcher> logger)
+{
+    public async Task DispatchAsync(RedisStreamBroker broker, Subscription subscription, StreamMessage message, CancellationToken stopping)
+    {
+        ArgumentNullException.ThrowIfNull(broker);
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(message);
+        try
+        {
+            await DispatchCoreAsync(broker, subscription, message, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            SidecarLog.LeftPendingOnStop(logger, message.Topic, message.Id);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // The outcome could not be recorded; the entry stays pending and is delivered again.
+            SidecarLog.SettleFailed(logger, e, message.Topic, message.Id);
+        }
+    }
+
+    private async Task DispatchCoreAsync(RedisStreamBroker broker, Subscription subscription, StreamMessage message, CancellationToken stopping)
+    {
+        var component = broker.Component;
+        var group = component.ConsumerId ?? throw new InvalidOperationException("consumer id not resolved");
+        var prepared = DeliveryPreparer.Prepare(message.Data, subscription, clock.GetUtcNow());
+        if (prepared.Error is not null)
+        {
+            SidecarLog.Undeliverable(logger, message.Topic, message.Id, prepared.Error);
+            await GiveUpAsync(broker, subscription, message, group, "not a CloudEvent");
+            return;
+        }
+
+        if (prepared.Expired)
+        {
+            SidecarLog.Expired(logger, message.Topic, message.Id, prepared.EventId);
+            await broker.AcknowledgeAsync(message.Topic, group, message.Id);
+            return;
+        }
+
+        var retry = component.InboundRetry ?? RetrySettings.Default;
+        for (var attempt = 1; ; attempt++)
+        {
+            var (outcome, detail) = await AttemptAsync(subscription, prepared, component.ProcessingTimeout, stopping);
+            switch (outcome)
+            {
+                case DeliveryOutcome.Success:
+                    await broker.AcknowledgeAsync(message.Topic, group, message.Id);
+                    SidecarLog.Delivered(logger, message.Topic, message.Id, prepared.EventId, subscription.Route, attempt);
+                    return;
+                case DeliveryOutcome.Drop:
+                    await DropAsync(broker, subscription, message, group, prepared.EventId, detail);
+                    return;
+                default:
+                    SidecarLog.AttemptFailed(logger, message.Topic, message.Id, prepared.EventId, attempt, retry.MaxAttempts, detail);
+                    break;
+            }
+
+            if (attempt >= retry.MaxAttempts)
+            {
+                break;
+            }
+
+            await Task.Delay(retry.DelayBefore(attempt), clock, stopping);
+        }
+
+        await GiveUpAsync(broker, subscription, message, group, $"retries exhausted ({retry.MaxAttempts} attempts)");
+    }
+
+    private async Task<(DeliveryOutcome Outcome, string Detail)> AttemptAsync(Subscription subscription, PreparedDelivery prepared, TimeSpan processingTimeout, CancellationToken stopping)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        if (processingTimeout > TimeSpan.Zero)
+        {
+            attempt.CancelAfter(processingTimeout);
+        }
+
+        try
+        {
+            var response = await app.DeliverAsync(subscription.Route, prepared, attempt.Token);
+            var outcome = ResponseClassifier.Classify(response.StatusCode, response.Body);
+            return (outcome, $"HTTP {response.StatusCode} {Snippet(response.Body)}");
+        }
+        catch (HttpRequestException e)
+        {
+            return (DeliveryOutcome.Retry, "app not reachable: " + e.Message);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            return (DeliveryOutcome.Retry, $"no answer within processingTimeout {processingTimeout}");
+        }
+    }
+
+    private async Task DropAsync(RedisStreamBroker broker, Subscription subscription, StreamMessage message, string group, string? eventId, string detail)
+    {
+        if (subscription.DeadLetterTopic is { } deadLetter)
+        {
+            await broker.DeadLetterAsync(message, deadLetter, group);
+            SidecarLog.DeadLettered(logger, message.Topic, message.Id, eventId, deadLetter, "dropped by the app: " + detail);
+            return;
+        }
+
+        await broker.AcknowledgeAsync(message.Topic, group, message.Id);
+        SidecarLog.DroppedWithoutDeadLetter(logger, message.Topic, message.Id, eventId, detail);
+    }
+
+    private async Task GiveUpAsync(RedisStreamBroker broker, Subscription subscription, StreamMessage message, string group, string reason)
+    {
+        if (subscription.DeadLetterTopic is { } deadLetter)
+        {
+            await broker.DeadLetterAsync(message, deadLetter, group);
+            SidecarLog.DeadLettered(logger, message.Topic, message.Id, null, deadLetter, reason);
+            return;
+        }
+
+        SidecarLog.LeftPending(logger, message.Topic, message.Id, reason, broker.Component.ProcessingTimeout);
+    }
+
+    private static string Snippet(byte[] body)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 200));
+        return body.Length > 200 ? text + "…" : text;
+    }
+}
