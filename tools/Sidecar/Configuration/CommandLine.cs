@@ -77,7 +77,7 @@ public static class CommandLine
             AppApiToken = NullIfEmpty(environment("APP_API_TOKEN")),
         };
 
-        var protocol = options.AppPort is null ? null : values.GetValueOrDefault("--app-protocol");
+        var protocol = values.GetValueOrDefault("--app-protocol");
         if (protocol is not null && protocol != "http")
         {
             throw new ArgumentException($"--app-protocol {protocol} is not supported; the stand-in delivers over http only");
