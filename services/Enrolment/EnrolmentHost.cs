@@ -1,6 +1,6 @@
 using Accreditation.BuildingBlocks.Hosting;
 using Accreditation.Enrolment.Domain;
-using Accreditation.Enrolment.Grpc;
+using Accreditation.Enrolment.Api;
 
 namespace Accreditation.Enrolment;
 

@@ -49,6 +49,7 @@ public sealed class SidecarHarness : IAsyncDisposable
             {
                 logging.AddProvider(new TestOutputLoggerProvider(output, options.AppId));
                 logging.SetMinimumLevel(LogLevel.Debug);
+                logging.AddFilter((category, level) => level >= LogLevel.Warning || category?.StartsWith("Accreditation", StringComparison.Ordinal) == true);
             }
         });
         await app.StartAsync();

@@ -4,7 +4,7 @@ using Accreditation.Enrolment.Application;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Accreditation.Enrolment.Grpc;
+namespace Accreditation.Enrolment.Api;
 
 /// <summary>The council HR API: maps gRPC calls onto <see cref="EnrolmentCommands"/>.</summary>
 [Authorize(Policy = Policies.CouncilHr)]
