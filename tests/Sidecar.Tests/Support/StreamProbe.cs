@@ -31,8 +31,22 @@ public static class StreamProbe
     public static async Task<long> PendingAsync(IConnectionMultiplexer redis, string topic, string group) =>
         (await redis.GetDatabase().StreamPendingAsync(topic, group)).PendingMessageCount;
 
+    /// <summary>Waits until the group has read every entry of the stream and acknowledged them all.</summary>
     public static Task WaitUntilSettledAsync(IConnectionMultiplexer redis, string topic, string group) =>
-        Eventually.WaitForAsync(() => PendingAsync(redis, topic, group), pending => pending == 0, $"{topic} to have nothing pending for {group}");
+        Eventually.WaitForAsync(() => SettledAsync(redis, topic, group), settled => settled, $"{topic} to be read and acknowledged by {group}");
+
+    private static async Task<bool> SettledAsync(IConnectionMultiplexer redis, string topic, string group)
+    {
+        var db = redis.GetDatabase();
+        var last = await db.StreamRangeAsync(topic, "-", "+", count: 1, messageOrder: Order.Descending);
+        if (last.Length == 0)
+        {
+            return false;
+        }
+
+        var info = (await db.StreamGroupInfoAsync(topic)).FirstOrDefault(g => g.Name == group);
+        return info.Name == group && info.LastDeliveredId == last[0].Id.ToString() && info.PendingMessageCount == 0;
+    }
 
     public static async Task<long> LengthAsync(IConnectionMultiplexer redis, string topic) =>
         await redis.GetDatabase().StreamLengthAsync(topic);
