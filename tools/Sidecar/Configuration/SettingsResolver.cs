@@ -5,7 +5,7 @@ namespace Accreditation.Sidecar.Configuration;
 /// <summary>
 /// Combines the command line with the resources folder: the pub/sub components to serve, with the
 /// --redis-host, --processing-timeout, --redeliver-interval and retry flags applied over the YAML,
-/// the consumer id defaulted to the app id, and a default component when no folder is given.
+/// the consumer id defaulted to the app id ({appID} substituted), and a default component when no folder is given.
 /// </summary>
 public static class SettingsResolver
 {
@@ -33,7 +33,10 @@ public static class SettingsResolver
         return component with
         {
             RedisHost = options.RedisHost ?? component.RedisHost,
-            ConsumerId = string.IsNullOrEmpty(component.ConsumerId) ? options.AppId : component.ConsumerId,
+            // As daprd, "{appID}" in consumerID stands for the app id.
+            ConsumerId = string.IsNullOrEmpty(component.ConsumerId)
+                ? options.AppId
+                : component.ConsumerId.Replace("{appID}", options.AppId, StringComparison.Ordinal),
             ProcessingTimeout = options.ProcessingTimeout ?? component.ProcessingTimeout,
             RedeliverInterval = options.RedeliverInterval ?? component.RedeliverInterval,
             InboundRetry = retry,

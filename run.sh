@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Runs the whole system locally and shows it doing its job, on a fresh Debian machine with the
+# .NET SDK: installs redis-server if missing, builds, starts one redis-server per service store
+# plus one broker, one Dapr sidecar per service (real daprd when it is on PATH or named by
+# $DAPRD, otherwise the stand-in in tools/Sidecar) and every service, waits until all are
+# healthy, runs a short demo (accredit simulate) and prints the endpoints. Stays up until Ctrl-C.
+#
+#   ./run.sh                 run, demo, stay up
+#   ./run.sh --demo-only     run, demo, stop; exit non-zero if the demo failed
+#   ./run.sh --candidates N  demo size (default 25)
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/prerequisites.sh
+
+demo_only=0
+candidates=25
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --demo-only) demo_only=1 ;;
+    --candidates) candidates="$2"; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) say "unknown option $1"; exit 2 ;;
+  esac
+  shift
+done
+
+ensure_dotnet
+ensure_redis
+
+RUN_DIR="$ROOT/.run"
+LOGS="$RUN_DIR/logs"
+rm -rf "$RUN_DIR"; mkdir -p "$LOGS" "$RUN_DIR/components"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say "building"
+dotnet build Accreditation.sln -nologo -v quiet -clp:ErrorsOnly
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_for() { # wait_for DESCRIPTION SECONDS COMMAND...
+  local what="$1" deadline=$((SECONDS + $2)); shift 2
+  until "$@" >/dev/null 2>&1; do
+    if [ $SECONDS -ge $deadline ]; then say "timed out waiting for $what (logs in .run/logs)"; exit 1; fi
+    sleep 0.2
+  done
+}
+
+start_redis() { # start_redis NAME PORT
+  port_free "$2" || { say "port $2 is taken: stop what uses it"; exit 1; }
+  redis-server --port "$2" --bind 127.0.0.1 --save "" --appendonly no --daemonize no >"$LOGS/redis-$1.log" 2>&1 &
+  pids+=($!)
+  wait_for "redis $1" 15 redis-cli -p "$2" ping
+}
+
+# Ports: broker 6380; per service: store, gRPC API, sidecar app port, sidecar gRPC, sidecar HTTP.
+BROKER_PORT=6380
+declare -A STORE=([enrolment]=6381)
+declare -A GRPC=([enrolment]=5000)
+declare -A APP=([enrolment]=5001)
+declare -A DAPR_GRPC=([enrolment]=50001)
+declare -A DAPR_HTTP=([enrolment]=3500)
+declare -A DLL=([enrolment]=services/Enrolment/bin/Debug/net10.0/Accreditation.Enrolment.dll)
+SERVICES=(enrolment)
+
+start_redis broker "$BROKER_PORT"
+for s in "${SERVICES[@]}"; do start_redis "$s" "${STORE[$s]}"; done
+sed "s/localhost:6379/127.0.0.1:$BROKER_PORT/" dapr/components/pubsub.yaml >"$RUN_DIR/components/pubsub.yaml"
+
+DAPRD="${DAPRD:-$(command -v daprd || true)}"
+start_sidecar() { # start_sidecar SERVICE
+  local s="$1"
+  local args=(--app-id "$s" --app-port "${APP[$s]}" --dapr-grpc-port "${DAPR_GRPC[$s]}"
+              --dapr-http-port "${DAPR_HTTP[$s]}" --resources-path "$RUN_DIR/components")
+  if [ -n "$DAPRD" ]; then
+    "$DAPRD" "${args[@]}" --app-protocol http --dapr-internal-grpc-port "$((DAPR_GRPC[$s] + 100))" \
+      --metrics-port "$((DAPR_HTTP[$s] + 100))" >"$LOGS/daprd-$s.log" 2>&1 &
+  else
+    dotnet tools/Sidecar/bin/Debug/net10.0/Accreditation.Sidecar.dll "${args[@]}" >"$LOGS/sidecar-$s.log" 2>&1 &
+  fi
+  pids+=($!)
+}
+
+start_service() { # start_service SERVICE
+  local s="$1" dll="${DLL[$1]}"
+  (cd "$(dirname "$dll")" && ASPNETCORE_ENVIRONMENT=Development \
+    Service__GrpcPort="${GRPC[$s]}" Service__AppPort="${APP[$s]}" Service__BindAddress=127.0.0.1 \
+    Redis__ConnectionString="127.0.0.1:${STORE[$s]}" \
+    DAPR_GRPC_PORT="${DAPR_GRPC[$s]}" DAPR_HTTP_PORT="${DAPR_HTTP[$s]}" \
+    exec dotnet "$(basename "$dll")") >"$LOGS/$s.log" 2>&1 &
+  pids+=($!)
+}
+
+say "sidecars: ${DAPRD:-stand-in (tools/Sidecar)}"
+for s in "${SERVICES[@]}"; do start_service "$s"; start_sidecar "$s"; done
+for s in "${SERVICES[@]}"; do
+  wait_for "$s" 60 curl -sf "http://127.0.0.1:${APP[$s]}/healthz"
+  wait_for "$s sidecar" 60 curl -sf "http://127.0.0.1:${DAPR_HTTP[$s]}/v1.0/healthz"
+done
+say "all healthy"
+
+accredit() { dotnet tools/Cli/bin/Debug/net10.0/accredit.dll "$@"; }
+export ACCREDIT_ENROLMENT_URL="http://127.0.0.1:${GRPC[enrolment]}"
+
+say "demo: one candidate by hand, then accredit simulate --phase phase-1 --candidates $candidates"
+demo_status=0
+accredit enrol --authority E08000002 --registration-number SW100001 --given-name Asha --family-name Patel \
+  --email asha.patel@bury.example.gov.uk --role practitioner --hr-reference BURY-1 --filming-consent || demo_status=$?
+accredit simulate --phase phase-1 --candidates "$candidates" || demo_status=$?
+
+cat <<INFO
+
+Endpoints (gRPC, h2c; reflection is on, so grpcurl -plaintext works):
+  enrolment   127.0.0.1:${GRPC[enrolment]}   (sidecar app port ${APP[enrolment]}, dapr gRPC ${DAPR_GRPC[enrolment]}, dapr HTTP ${DAPR_HTTP[enrolment]})
+Redis: broker 127.0.0.1:$BROKER_PORT; stores: enrolment ${STORE[enrolment]}
+Logs: .run/logs/
+Try:  dotnet tools/Cli/bin/Debug/net10.0/accredit.dll list --authority E08000002
+INFO
+
+if [ "$demo_status" -ne 0 ]; then say "the demo FAILED (exit $demo_status)"; fi
+if [ "$demo_only" -eq 1 ]; then exit "$demo_status"; fi
+say "running; Ctrl-C stops everything"
+wait

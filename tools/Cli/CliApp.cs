@@ -1,0 +1,65 @@
+using Accreditation.Cli.Commands;
+using Grpc.Core;
+
+namespace Accreditation.Cli;
+
+/// <summary>The accredit command: parses the verb and runs it.</summary>
+public static class CliApp
+{
+    public const string Usage = """
+        usage: accredit <verb> [--option value ...]
+          token     --scope enrolment.hr --authority E08000002
+          enrol     --authority GSS --registration-number SW123 --given-name G --family-name F --email E
+                    [--role practitioner|supervisor] [--hr-reference R] [--filming-consent] [--request-id ID]
+          endorse   --authority GSS --enrolment ID --endorser-name N [--endorser-title T]
+          withdraw  --authority GSS --enrolment ID [--reason R]
+          move      --authority GSS --enrolment ID --to GSS [--hr-reference R]
+          show      --authority GSS --enrolment ID
+          list      --authority GSS [--role R] [--state enrolled|endorsed|withdrawn]
+          simulate  [--phase phase-1] [--candidates 50] [--concurrency 16] [--seed N] [--authorities GSS,GSS]
+        common: --enrolment-url http://127.0.0.1:5000 (or ACCREDIT_ENROLMENT_URL), --signing-key K (or ACCREDIT_SIGNING_KEY)
+        """;
+
+    private static readonly HashSet<string> Flags = ["filming-consent", "help"];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            var parsed = CliArguments.Parse(args, Flags);
+            using var endpoints = new Endpoints(parsed);
+            return parsed.Verb switch
+            {
+                "token" => await TokenVerb.RunAsync(parsed, endpoints, output),
+                "enrol" => await EnrolmentVerbs.EnrolAsync(parsed, endpoints, output),
+                "endorse" => await EnrolmentVerbs.EndorseAsync(parsed, endpoints, output),
+                "withdraw" => await EnrolmentVerbs.WithdrawAsync(parsed, endpoints, output),
+                "move" => await EnrolmentVerbs.MoveAsync(parsed, endpoints, output),
+                "show" => await EnrolmentVerbs.ShowAsync(parsed, endpoints, output),
+                "list" => await EnrolmentVerbs.ListAsync(parsed, endpoints, output),
+                "simulate" => await SimulateVerb.RunAsync(parsed, endpoints, output, error),
+                "help" => await Help(output),
+                _ => throw new UsageException($"unknown verb '{parsed.Verb}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            await error.WriteLineAsync("accredit: " + e.Message);
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+        catch (RpcException e)
+        {
+            await error.WriteLineAsync($"accredit: {e.StatusCode}: {e.Status.Detail}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> Help(TextWriter output)
+    {
+        await output.WriteLineAsync(Usage);
+        return 0;
+    }
+}
