@@ -26,6 +26,9 @@ public static class SidecarApp
             ApplicationName = typeof(SidecarApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+        builder.Logging.AddFilter("Microsoft", level => level >= LogLevel.Warning || (options.LogLevel == LogLevel.Debug && level >= LogLevel.Information));
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", level => level >= options.LogLevel);
         configureLogging?.Invoke(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -1,4 +1,5 @@
 using Accreditation.Sidecar.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Accreditation.Sidecar.Tests.Configuration;
 
@@ -25,6 +26,7 @@ public sealed class CommandLineTests
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.RetryBackoff);
         Assert.Equal(TimeSpan.FromSeconds(10), options.ProcessingTimeout);
         Assert.Equal(TimeSpan.FromSeconds(2), options.RedeliverInterval);
+        Assert.Equal(LogLevel.Debug, options.LogLevel);
     }
 
     [Fact]
@@ -54,6 +56,7 @@ public sealed class CommandLineTests
     [InlineData("--app-id", "a", "--frobnicate", "1")]
     [InlineData("--app-id", "a", "--retry-backoff", "soon")]
     [InlineData("--app-id", "a", "--app-protocol", "grpc")]
+    [InlineData("--app-id", "a", "--log-level", "loud")]
     public void Parse_BadArguments_ArgumentException(params string[] args) =>
         Assert.Throws<ArgumentException>(() => CommandLine.Parse(args, NoEnvironment));
 }

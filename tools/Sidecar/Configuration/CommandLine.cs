@@ -20,13 +20,14 @@ public static class CommandLine
           --retry-count <n>             delivery retries after the first attempt (default 3)
           --retry-backoff <dur>         wait between delivery retries (default 1s)
           --poll-interval <dur>         idle stream poll interval (default 100ms)
+          --log-level <level>           debug, info (default), warn or error
         Environment: DAPR_API_TOKEN (required on API calls when set), APP_API_TOKEN (sent to the app).
-        Other daprd flags (--log-level, --app-protocol http, --config, ...) are accepted and ignored.
+        Other daprd flags (--app-protocol http, --config, ...) are accepted and ignored.
         """;
 
     private static readonly HashSet<string> IgnoredFlags = new(StringComparer.Ordinal)
     {
-        "--log-level", "--app-protocol", "--config", "--enable-api-logging", "--metrics-port",
+        "--app-protocol", "--config", "--enable-api-logging", "--metrics-port",
         "--enable-metrics", "--placement-host-address", "--dapr-internal-grpc-port", "--app-max-concurrency",
         "--log-as-json", "--enable-app-health-check", "--app-health-check-path", "--dapr-http-max-request-size",
         "--mode", "--profile-port", "--enable-profiling",
@@ -72,6 +73,7 @@ public static class CommandLine
             RedeliverInterval = Duration(Take("--redeliver-interval"), "--redeliver-interval"),
             RetryCount = Count(Take("--retry-count"), "--retry-count"),
             RetryBackoff = Duration(Take("--retry-backoff"), "--retry-backoff"),
+            LogLevel = Level(Take("--log-level")),
             PollInterval = Duration(Take("--poll-interval"), "--poll-interval") ?? TimeSpan.FromMilliseconds(100),
             ApiToken = NullIfEmpty(environment("DAPR_API_TOKEN")),
             AppApiToken = NullIfEmpty(environment("APP_API_TOKEN")),
@@ -158,6 +160,15 @@ public static class CommandLine
             ? value
             : throw new ArgumentException($"{flag}: '{text}' is not a duration (use e.g. 500ms, 15s)");
     }
+
+    private static LogLevel Level(string? text) => text?.ToUpperInvariant() switch
+    {
+        null or "INFO" => LogLevel.Information,
+        "DEBUG" => LogLevel.Debug,
+        "WARN" or "WARNING" => LogLevel.Warning,
+        "ERROR" or "FATAL" => LogLevel.Error,
+        _ => throw new ArgumentException($"--log-level: '{text}' is not one of debug, info, warn, error"),
+    };
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }

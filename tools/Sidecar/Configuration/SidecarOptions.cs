@@ -54,6 +54,9 @@ public sealed record SidecarOptions
     /// <summary>When set, every API call except health must carry it in the dapr-api-token header (DAPR_API_TOKEN).</summary>
     public string? ApiToken { get; init; }
 
+    /// <summary>Lowest level logged (daprd's --log-level: debug, info, warn, error).</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
     /// <summary>When set, sent to the app in the dapr-api-token header (APP_API_TOKEN).</summary>
     public string? AppApiToken { get; init; }
 }
