@@ -13,7 +13,8 @@ public sealed class RedeliveryTests(RedisFixture redis, ITestOutputHelper output
         var topic = Names.Topic("crash");
         var appId = Names.AppId("crash");
         await using var app = await FakeApp.StartAsync(Names.Subscriptions(topic, "/on-event"), _ => AppAnswer.NoAnswer);
-        var first = await SidecarHarness.StartAsync(SidecarHarness.OptionsFor(redis, appId, app.Port), output);
+        // A long processingTimeout keeps the first instance on its one hanging attempt until it stops.
+        var first = await SidecarHarness.StartAsync(SidecarHarness.OptionsFor(redis, appId, app.Port) with { ProcessingTimeout = TimeSpan.FromMinutes(1) }, output);
         await StreamProbe.PublishAsync(first, topic, """{"n":1}""", eventId: "evt-crash");
         await Eventually.WaitUntilAsync(() => app.Received.Count == 1, "the first delivery to reach the app");
 
