@@ -70,6 +70,11 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
                     trailers.Add(exists.ExistingIdTrailer, exists.ExistingId);
                 }
 
+                if (known is ValidationException invalid)
+                {
+                    trailers.Add(RichStatus.TrailerName, RichStatus.BadRequest(invalid, traceId));
+                }
+
                 var detail = known.Field is null ? known.Message : $"{known.Field}: {known.Message}";
                 LogRejected(context.Method, known.Code, detail);
                 return new RpcException(new Status(known.Code, detail), trailers);

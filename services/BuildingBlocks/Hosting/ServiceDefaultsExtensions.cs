@@ -40,6 +40,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddPlatformAuth(builder.Configuration);
         builder.Services.AddDaprClient();
         builder.Services.AddPlatformTelemetry(builder.Configuration, serviceName);
+        builder.Services.AddSingleton<Idempotency.CommandLog>();
         return builder;
     }
 
@@ -50,7 +51,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseCloudEvents();
+        app.UseCloudEvents(new Dapr.CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true });
         app.UseRouting();
         app.UseMiddleware<PortSeparationMiddleware>();
         app.UseAuthentication();

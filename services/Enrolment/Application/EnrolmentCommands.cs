@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Accreditation.BuildingBlocks.Auth;
 using Accreditation.BuildingBlocks.Errors;
+using Accreditation.BuildingBlocks.Idempotency;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Enrolment.V1;
 using Accreditation.Enrolment.Domain;
@@ -16,7 +16,7 @@ namespace Accreditation.Enrolment.Application;
 /// retry with the same client request id returns the first answer; a concurrent change makes it
 /// start again from fresh reads.
 /// </summary>
-public sealed class EnrolmentCommands(EnrolmentRepository repository, LocalAuthorityCatalog catalog, RolloutPhase phase, TimeProvider clock)
+public sealed class EnrolmentCommands(EnrolmentRepository repository, CommandLog commandLog, LocalAuthorityCatalog catalog, RolloutPhase phase, TimeProvider clock)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
@@ -30,10 +30,10 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, LocalAutho
         var now = clock.GetUtcNow();
         var candidate = RequestValidator.Validate(request, catalog, now);
         var callerAuthority = caller.RequireLocalAuthority();
-        var fingerprint = Fingerprint(request);
+        var command = CommandKey.For(callerAuthority, nameof(EnrolAsync), request.ClientRequestId, request);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            if (await PriorAnswerAsync(callerAuthority, nameof(EnrolAsync), request.ClientRequestId, fingerprint) is { } prior)
+            if (await PriorAnswerAsync(command) is { } prior)
             {
                 return prior;
             }
@@ -64,8 +64,7 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, LocalAutho
                 events.Add(EnrolmentEvents.EqualityMonitoringRecorded(enrolment, candidate.EqualityMonitoring, NewId()));
             }
 
-            var record = new CommandRecord(callerAuthority, nameof(EnrolAsync), request.ClientRequestId, fingerprint, enrolment.ToByteArray());
-            if (await repository.CreateAsync(enrolment, candidate.EqualityMonitoring, record, events))
+            if (await repository.CreateAsync(enrolment, candidate.EqualityMonitoring, command, enrolment.ToByteArray(), events))
             {
                 return enrolment;
             }
@@ -166,21 +165,18 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, LocalAutho
         Func<EnrolmentRecord, DateTimeOffset, (EnrolmentRecord Next, IntegrationEvent[] Events)> change)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        RequestValidator.RequestId(clientRequestId);
+        var command = CommandKey.For(caller.RequireLocalAuthority(), rpc, clientRequestId, request);
         var id = RequestValidator.EnrolmentId(enrolmentId);
-        var callerAuthority = caller.RequireLocalAuthority();
-        var fingerprint = Fingerprint(request);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            if (await PriorAnswerAsync(callerAuthority, rpc, clientRequestId, fingerprint) is { } prior)
+            if (await PriorAnswerAsync(command) is { } prior)
             {
                 return prior;
             }
 
-            var current = await LoadOwnAsync(callerAuthority, id);
+            var current = await LoadOwnAsync(command.Caller, id);
             var (next, events) = change(current.Enrolment, clock.GetUtcNow());
-            var record = new CommandRecord(callerAuthority, rpc, clientRequestId, fingerprint, next.ToByteArray());
-            if (await repository.UpdateAsync(current, next, record, events))
+            if (await repository.UpdateAsync(current, next, command, next.ToByteArray(), events))
             {
                 return next;
             }
@@ -201,23 +197,8 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, LocalAutho
         return stored;
     }
 
-    private async Task<EnrolmentRecord?> PriorAnswerAsync(string callerAuthority, string rpc, string clientRequestId, string fingerprint)
-    {
-        var prior = await repository.GetCommandAsync(callerAuthority, rpc, clientRequestId);
-        if (prior is null)
-        {
-            return null;
-        }
-
-        if (prior.Value.Fingerprint != fingerprint)
-        {
-            throw new ValidationException("client_request_id", "was already used for a different request");
-        }
-
-        return EnrolmentRecord.Parser.ParseFrom(prior.Value.Response);
-    }
-
-    private static string Fingerprint(IMessage request) => Convert.ToHexString(SHA256.HashData(request.ToByteArray()));
+    private async Task<EnrolmentRecord?> PriorAnswerAsync(CommandKey command) =>
+        await commandLog.FindAsync(command) is { } answer ? EnrolmentRecord.Parser.ParseFrom(answer) : null;
 
     private static string NewId() => Guid.CreateVersion7().ToString();
 }

@@ -12,14 +12,13 @@ namespace Accreditation.Enrolment.Domain;
 public static class RequestValidator
 {
     public const int MaxTextLength = 200;
-    public const int MaxRequestIdLength = 128;
+    public const int MaxIdLength = 128;
     private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
     public static NewCandidate Validate(EnrolCandidateRequest request, LocalAuthorityCatalog catalog, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(catalog);
-        RequestId(request.ClientRequestId);
         var registrationNumber = RegistrationNumber.Normalise(request.RegistrationNumber)
             ?? throw new ValidationException("registration_number", "must be SW followed by 1 to 6 digits, for example SW12345");
         var givenName = Text("given_name", request.GivenName);
@@ -33,21 +32,6 @@ public static class RequestValidator
         return new NewCandidate(registrationNumber, givenName, familyName, email, role, authority, hrReference, consent, equality);
     }
 
-    public static string RequestId(string value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new ValidationException("client_request_id", "is required so that a retry returns the first answer");
-        }
-
-        if (value.Length > MaxRequestIdLength)
-        {
-            throw new ValidationException("client_request_id", $"must be at most {MaxRequestIdLength} characters");
-        }
-
-        return value;
-    }
-
     public static string EnrolmentId(string value, string field = "enrolment_id")
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -55,7 +39,7 @@ public static class RequestValidator
             throw new ValidationException(field, "is required");
         }
 
-        if (value.Length > MaxRequestIdLength || !value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        if (value.Length > MaxIdLength || !value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
             throw new ValidationException(field, "is not an enrolment id");
         }

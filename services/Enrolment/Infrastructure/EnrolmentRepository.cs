@@ -1,3 +1,4 @@
+using Accreditation.BuildingBlocks.Idempotency;
 using Accreditation.BuildingBlocks.Outbox;
 using Accreditation.BuildingBlocks.Redis;
 using Accreditation.Contracts;
@@ -15,12 +16,10 @@ namespace Accreditation.Enrolment.Infrastructure;
 /// its indexes, the command record of the client request id and the outbox entries of its events,
 /// guarded by conditions (optimistic concurrency on the enrolment version).
 /// Keys: enrolment:{id} (hash: data, version, seq), active:{registration number}:{role} (id of the
-/// active enrolment), authority:{gss} (sorted set of ids by seq), equality:{id}, command:{gss}:{rpc}:{request id}.
+/// active enrolment), authority:{gss} (sorted set of ids by seq), equality:{id}, and the command log (see CommandLog).
 /// </summary>
-public sealed class EnrolmentRepository(RedisStore store, OutboxWriter outbox, TimeProvider clock)
+public sealed class EnrolmentRepository(RedisStore store, OutboxWriter outbox, CommandLog commands, TimeProvider clock)
 {
-    private static readonly TimeSpan CommandRetention = TimeSpan.FromDays(30);
-
     private IDatabase Db => store.Database;
 
     public async Task<StoredEnrolment?> GetAsync(string enrolmentId)
@@ -40,15 +39,8 @@ public sealed class EnrolmentRepository(RedisStore store, OutboxWriter outbox, T
         return id.IsNull ? null : id.ToString();
     }
 
-    /// <summary>The recorded answer to an earlier command with the same client request id, if any.</summary>
-    public async Task<(string Fingerprint, byte[] Response)?> GetCommandAsync(string callerAuthority, string rpc, string clientRequestId)
-    {
-        var fields = await Db.HashGetAsync(CommandKey(callerAuthority, rpc, clientRequestId), ["fingerprint", "response"]);
-        return fields[0].IsNull ? null : (fields[0].ToString(), (byte[])fields[1]!);
-    }
-
     /// <summary>Writes a new enrolment; false when a condition failed (an active enrolment or the request id appeared meanwhile).</summary>
-    public async Task<bool> CreateAsync(EnrolmentRecord enrolment, EqualityMonitoring? equality, CommandRecord command, IEnumerable<IntegrationEvent> events)
+    public async Task<bool> CreateAsync(EnrolmentRecord enrolment, EqualityMonitoring? equality, CommandKey command, byte[] response, IEnumerable<IntegrationEvent> events)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         var sequence = await Db.StringIncrementAsync(store.Keys.Key("sequence"));
@@ -69,12 +61,12 @@ public sealed class EnrolmentRepository(RedisStore store, OutboxWriter outbox, T
             _ = tx.StringSetAsync(store.Keys.Key("equality", enrolment.EnrolmentId), equality.ToByteArray());
         }
 
-        Stage(tx, command, events);
+        Stage(tx, command, response, events);
         return await Commit(tx);
     }
 
     /// <summary>Replaces <paramref name="before"/> with <paramref name="after"/>; false when the enrolment changed meanwhile.</summary>
-    public async Task<bool> UpdateAsync(StoredEnrolment before, EnrolmentRecord after, CommandRecord command, IEnumerable<IntegrationEvent> events)
+    public async Task<bool> UpdateAsync(StoredEnrolment before, EnrolmentRecord after, CommandKey command, byte[] response, IEnumerable<IntegrationEvent> events)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
@@ -97,7 +89,7 @@ public sealed class EnrolmentRepository(RedisStore store, OutboxWriter outbox, T
             _ = tx.SortedSetAddAsync(AuthorityKey(after.EmployingAuthority.GssCode), old.EnrolmentId, before.Sequence);
         }
 
-        Stage(tx, command, events);
+        Stage(tx, command, response, events);
         return await Commit(tx);
     }
 
@@ -158,12 +150,9 @@ public sealed class EnrolmentRepository(RedisStore store, OutboxWriter outbox, T
         return value.IsNull ? null : EqualityMonitoring.Parser.ParseFrom((byte[])value!);
     }
 
-    private void Stage(ITransaction tx, CommandRecord command, IEnumerable<IntegrationEvent> events)
+    private void Stage(ITransaction tx, CommandKey command, byte[] response, IEnumerable<IntegrationEvent> events)
     {
-        var commandKey = CommandKey(command.CallerAuthority, command.Rpc, command.ClientRequestId);
-        tx.AddCondition(Condition.KeyNotExists(commandKey));
-        _ = tx.HashSetAsync(commandKey, [new HashEntry("fingerprint", command.Fingerprint), new HashEntry("response", command.Response)]);
-        _ = tx.KeyExpireAsync(commandKey, CommandRetention);
+        commands.Stage(tx, command, response);
         var now = clock.GetUtcNow();
         foreach (var e in events)
         {
@@ -187,6 +176,4 @@ public sealed class EnrolmentRepository(RedisStore store, OutboxWriter outbox, T
     private RedisKey ActiveKey(string registrationNumber, Role role) => store.Keys.Key("active", registrationNumber, ((int)role).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private RedisKey AuthorityKey(string gssCode) => store.Keys.Key("authority", gssCode);
-
-    private RedisKey CommandKey(string authority, string rpc, string requestId) => store.Keys.Key("command", authority, rpc, requestId);
 }
