@@ -41,7 +41,11 @@ public static class AuthServiceCollectionExtensions
                 {
                     var caller = Caller.From(ctx.User);
                     return caller.Scopes.Contains(Scopes.EnrolmentHr) && caller.LocalAuthority is not null;
-                }));
+                }))
+            .AddPolicy(Policies.BankAdmin, policy => policy.RequireAuthenticatedUser().RequireAssertion(ctx => HasScope(ctx.User, Scopes.BankAdmin)))
+            .AddPolicy(Policies.TestDelivery, policy => policy.RequireAuthenticatedUser().RequireAssertion(ctx => HasScope(ctx.User, Scopes.TestDelivery)));
         return services;
     }
+
+    private static bool HasScope(System.Security.Claims.ClaimsPrincipal user, string scope) => Caller.From(user).Scopes.Contains(scope);
 }

@@ -6,5 +6,11 @@ public static class Scopes
     /// <summary>A council HR system: enrol, endorse, withdraw and list its own authority's staff.</summary>
     public const string EnrolmentHr = "enrolment.hr";
 
-    public static readonly IReadOnlyList<string> All = [EnrolmentHr];
+    /// <summary>Question bank administration (import, retire, read items with keys).</summary>
+    public const string BankAdmin = "testing.bank-admin";
+
+    /// <summary>A test delivery platform or centre: book and run knowledge-test sittings.</summary>
+    public const string TestDelivery = "testing.delivery";
+
+    public static readonly IReadOnlyList<string> All = [EnrolmentHr, BankAdmin, TestDelivery];
 }

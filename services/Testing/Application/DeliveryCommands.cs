@@ -1,0 +1,273 @@
+using System.Security.Cryptography;
+using Accreditation.BuildingBlocks.Auth;
+using Accreditation.BuildingBlocks.Errors;
+using Accreditation.BuildingBlocks.Idempotency;
+using Accreditation.Contracts;
+using Accreditation.Contracts.Common.V1;
+using Accreditation.Contracts.Events.V1;
+using Accreditation.Contracts.Testing.V1;
+using Accreditation.Testing.Domain;
+using Accreditation.Testing.Infrastructure;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Options;
+
+namespace Accreditation.Testing.Application;
+
+/// <summary>
+/// The test delivery use cases. Every change re-reads the candidate and the sitting and commits
+/// them together (optimistic concurrency), so consumers of enrolment events and delivery calls
+/// never overwrite each other; scoring publishes KnowledgeTestCompleted through the outbox.
+/// </summary>
+public sealed class DeliveryCommands(
+    SittingRepository sittings,
+    BankRepository bank,
+    CommandLog commandLog,
+    KssCatalog kss,
+    IOptions<TestingOptions> options,
+    TimeProvider clock)
+{
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan SlotTolerance = TimeSpan.FromMinutes(5);
+
+    private TestingOptions Options => options.Value;
+
+    public async Task<Sitting> BookAsync(Caller caller, BookSittingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var command = CommandKey.For(caller.Subject, nameof(BookAsync), request.ClientRequestId, request);
+        var enrolmentId = Ids.Require("enrolment_id", request.EnrolmentId);
+        var now = clock.GetUtcNow();
+        var slot = Time("slot_start", request.SlotStart);
+        if (slot < now - SlotTolerance)
+        {
+            throw new ValidationException("slot_start", "must not be in the past");
+        }
+
+        if (request.Mode is not (DeliveryMode.Online or DeliveryMode.TestCentre))
+        {
+            throw new ValidationException("mode", "must be DELIVERY_MODE_ONLINE or DELIVERY_MODE_TEST_CENTRE");
+        }
+
+        var centre = request.TestCentre?.Trim() ?? "";
+        if (request.Mode == DeliveryMode.TestCentre && centre.Length == 0)
+        {
+            throw new ValidationException("test_centre", "is required for a sitting at a test centre");
+        }
+
+        if (centre.Length > 200)
+        {
+            throw new ValidationException("test_centre", "must be at most 200 characters");
+        }
+
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (await commandLog.FindAsync(command) is { } prior)
+            {
+                return Sitting.Parser.ParseFrom(prior);
+            }
+
+            var candidate = await sittings.GetCandidateAsync(enrolmentId);
+            var (sitting, updated) = SittingRules.Book(candidate?.Value, enrolmentId, NewId(), slot, request.Mode, centre, Options.Resits, now);
+            var answer = SittingMapper.ToContract(sitting);
+            var change = new SittingChange
+            {
+                CandidateBefore = candidate,
+                Candidate = updated,
+                Sitting = sitting,
+                Command = command,
+                Response = answer.ToByteArray(),
+            };
+            if (await sittings.SaveAsync(change, Options.Grace, now))
+            {
+                return answer;
+            }
+        }
+
+        throw Conflict();
+    }
+
+    public Task<Sitting> CancelAsync(CancelSittingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? "cancelled by the delivery platform" : request.Reason.Trim();
+        if (reason.Length > 500)
+        {
+            throw new ValidationException("reason", "must be at most 500 characters");
+        }
+
+        return ChangeAsync(request.SittingId, (sitting, candidate, _) =>
+        {
+            var (s, c) = SittingRules.Cancel(sitting, candidate, reason, candidateWithdrew: false);
+            return Task.FromResult((s, c, (IReadOnlyList<(string, string, IMessage)>)[]));
+        });
+    }
+
+    public async Task<StartSittingResponse> StartAsync(StartSittingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = await ChangeAsync(request.SittingId, async (sitting, candidate, now) =>
+        {
+            if (sitting.State != SittingState.Booked)
+            {
+                return (SittingRules.Start(sitting, candidate, sitting.Form!, Options.Blueprint, Options.EarlyStart, now), candidate, []);
+            }
+
+            var (items, scenarios) = await bank.LoadActiveAsync(sitting.Role);
+            var form = FormAssembler.Assemble(sitting.Role, items, scenarios, Options.Blueprint, kss, RandomNumberGenerator.GetInt32(int.MaxValue));
+            return (SittingRules.Start(sitting, candidate, form, Options.Blueprint, Options.EarlyStart, now), candidate, []);
+        });
+        var record = (await sittings.GetSittingAsync(started.SittingId))!.Value;
+        var response = new StartSittingResponse { Sitting = started };
+        var versions = await LoadFormItemsAsync(record.Form!);
+        response.Items.AddRange(record.Form!.Items.Select(f => SittingMapper.ToDelivered(f, versions[(f.ItemId, f.Version)])));
+        if (record.Form.ScenarioId.Length > 0 && await bank.GetScenarioAsync(record.Form.ScenarioId, record.Form.ScenarioVersion) is { } scenario)
+        {
+            response.Scenarios.Add(SittingMapper.ToDelivered(scenario));
+        }
+
+        return response;
+    }
+
+    public Task<Sitting> SaveAnswersAsync(SaveAnswersRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ChangeAsync(request.SittingId, (sitting, candidate, now) =>
+            Task.FromResult((SittingRules.SaveAnswers(sitting, request.Answers, now), candidate, (IReadOnlyList<(string, string, IMessage)>)[])));
+    }
+
+    public Task<Sitting> SubmitAsync(SubmitSittingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ChangeAsync(request.SittingId, (sitting, candidate, now) => CompleteAsync(sitting, candidate, now, closedAtDeadline: false), scoredIsAnswer: true);
+    }
+
+    /// <summary>Closes and scores a sitting whose deadline plus grace has passed; false when there was nothing to close.</summary>
+    public async Task<bool> CloseOverdueAsync(string sittingId)
+    {
+        var stored = await sittings.GetSittingAsync(sittingId);
+        if (stored is null || stored.Value.State != SittingState.InProgress || clock.GetUtcNow() <= stored.Value.Deadline + Options.Grace)
+        {
+            return false;
+        }
+
+        await ChangeAsync(sittingId, (sitting, candidate, now) => CompleteAsync(sitting, candidate, now, closedAtDeadline: true), scoredIsAnswer: true);
+        return true;
+    }
+
+    public async Task<Sitting> GetAsync(GetSittingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var id = Ids.Require("sitting_id", request.SittingId);
+        var stored = await sittings.GetSittingAsync(id) ?? throw new NotFoundException($"sitting {id} does not exist", "sitting_id");
+        return SittingMapper.ToContract(stored.Value);
+    }
+
+    private async Task<(SittingRecord, CandidateRecord, IReadOnlyList<(string, string, IMessage)>)> CompleteAsync(
+        SittingRecord sitting, CandidateRecord candidate, DateTimeOffset now, bool closedAtDeadline)
+    {
+        if (sitting.State == SittingState.InProgress && !closedAtDeadline && now > sitting.Deadline + Options.Grace)
+        {
+            closedAtDeadline = true;
+        }
+
+        var versions = sitting.State == SittingState.InProgress ? await LoadFormItemsAsync(sitting.Form!) : [];
+        var score = sitting.State == SittingState.InProgress
+            ? Scoring.Score(sitting.Role, sitting.Form!, (id, v) => versions[(id, v)], sitting.Answers, Options.PassMarkPercentage, kss, now, closedAtDeadline)
+            : null!;
+        var (scored, updated) = SittingRules.Complete(sitting, candidate, score);
+        var eventId = NewId();
+        var completed = new KnowledgeTestCompleted
+        {
+            EventId = eventId,
+            OccurredAt = Timestamp.FromDateTimeOffset(now),
+            EnrolmentId = candidate.EnrolmentId,
+            RegistrationNumber = candidate.RegistrationNumber,
+            Role = candidate.Role,
+            Authority = candidate.Authority,
+            SittingId = sitting.SittingId,
+            Outcome = score.Passed ? AssessmentOutcome.Passed : AssessmentOutcome.Failed,
+            Score = score.Score,
+            MaxScore = score.MaxScore,
+            AttemptNumber = sitting.AttemptNumber,
+        };
+        return (scored, updated, [(Topics.KnowledgeTestCompleted, eventId, completed)]);
+    }
+
+    private async Task<Sitting> ChangeAsync(
+        string sittingId,
+        Func<SittingRecord, CandidateRecord, DateTimeOffset, Task<(SittingRecord Sitting, CandidateRecord Candidate, IReadOnlyList<(string, string, IMessage)> Events)>> change,
+        bool scoredIsAnswer = false)
+    {
+        var id = Ids.Require("sitting_id", sittingId);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var sitting = await sittings.GetSittingAsync(id) ?? throw new NotFoundException($"sitting {id} does not exist", "sitting_id");
+            if (scoredIsAnswer && sitting.Value.State == SittingState.Scored)
+            {
+                return SittingMapper.ToContract(sitting.Value);
+            }
+
+            var candidate = await sittings.GetCandidateAsync(sitting.Value.EnrolmentId)
+                ?? throw new InvalidOperationException($"sitting {id} has no candidate record");
+            var now = clock.GetUtcNow();
+            var (nextSitting, nextCandidate, events) = await change(sitting.Value, candidate.Value, now);
+            if (ReferenceEquals(nextSitting, sitting.Value) && ReferenceEquals(nextCandidate, candidate.Value))
+            {
+                return SittingMapper.ToContract(nextSitting);
+            }
+
+            var saved = await sittings.SaveAsync(
+                new SittingChange
+                {
+                    SittingBefore = sitting,
+                    Sitting = nextSitting,
+                    CandidateBefore = candidate,
+                    Candidate = ReferenceEquals(nextCandidate, candidate.Value) ? null : nextCandidate,
+                    Events = events,
+                },
+                Options.Grace,
+                now);
+            if (saved)
+            {
+                return SittingMapper.ToContract(nextSitting);
+            }
+        }
+
+        throw Conflict();
+    }
+
+    private async Task<Dictionary<(string, int), Item>> LoadFormItemsAsync(Form form)
+    {
+        var versions = new Dictionary<(string, int), Item>();
+        foreach (var f in form.Items)
+        {
+            versions[(f.ItemId, f.Version)] = await bank.GetItemVersionAsync(f.ItemId, f.Version)
+                ?? throw new InvalidOperationException($"item {f.ItemId} version {f.Version} of a form is missing from the bank");
+        }
+
+        return versions;
+    }
+
+    private static DateTimeOffset Time(string field, Timestamp? value)
+    {
+        if (value is null)
+        {
+            throw new ValidationException(field, "is required");
+        }
+
+        try
+        {
+            return value.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ValidationException(field, "is not a valid time");
+        }
+    }
+
+    private static ConcurrencyConflictException Conflict() => new("the sitting changed concurrently; retry");
+
+    private static string NewId() => Guid.CreateVersion7().ToString();
+}

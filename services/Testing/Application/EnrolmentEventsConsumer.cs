@@ -1,0 +1,76 @@
+using Accreditation.BuildingBlocks.Inbox;
+using Accreditation.BuildingBlocks.Subscriptions;
+using Accreditation.Contracts.Common.V1;
+using Accreditation.Contracts.Events.V1;
+using Accreditation.Contracts.Testing.V1;
+using Accreditation.Testing.Domain;
+using Accreditation.Testing.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Accreditation.Testing.Application;
+
+/// <summary>
+/// Keeps eligibility in step with Enrolment. Each event is applied once (its CloudEvent id is
+/// recorded in the same transaction) and in any order; a withdrawal cancels the open sitting.
+/// </summary>
+public sealed class EnrolmentEventsConsumer(IdempotentConsumer inbox, SittingRepository sittings, IOptions<TestingOptions> options) :
+    IIntegrationEventConsumer<CandidateEnrolled>,
+    IIntegrationEventConsumer<CandidateEndorsed>,
+    IIntegrationEventConsumer<CandidateWithdrawn>,
+    IIntegrationEventConsumer<CandidateMoved>
+{
+    public const string ConsumerName = "testing-eligibility";
+
+    public Task HandleAsync(string eventId, CandidateEnrolled message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return ApplyAsync(eventId, Fact(message.EnrolmentId, message.RegistrationNumber, message.Role, message.Authority, message.EnrolmentVersion, EnrolmentFactKind.Enrolled));
+    }
+
+    public Task HandleAsync(string eventId, CandidateEndorsed message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return ApplyAsync(eventId, Fact(message.EnrolmentId, message.RegistrationNumber, message.Role, message.Authority, message.EnrolmentVersion, EnrolmentFactKind.Endorsed));
+    }
+
+    public Task HandleAsync(string eventId, CandidateWithdrawn message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return ApplyAsync(eventId, Fact(message.EnrolmentId, message.RegistrationNumber, message.Role, message.Authority, message.EnrolmentVersion, EnrolmentFactKind.Withdrawn));
+    }
+
+    public Task HandleAsync(string eventId, CandidateMoved message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return ApplyAsync(eventId, Fact(message.EnrolmentId, message.RegistrationNumber, message.Role, message.Authority, message.EnrolmentVersion, EnrolmentFactKind.Moved));
+    }
+
+    private static EnrolmentFact Fact(string enrolmentId, string registrationNumber, Role role, LocalAuthorityRef? authority, long version, EnrolmentFactKind kind)
+    {
+        if (!Ids.IsValid(enrolmentId))
+        {
+            throw new BuildingBlocks.Subscriptions.PoisonEventException("the event has no valid enrolment_id");
+        }
+
+        return new EnrolmentFact(enrolmentId, registrationNumber, role, authority ?? new LocalAuthorityRef(), version, kind);
+    }
+
+    private Task<ConsumeOutcome> ApplyAsync(string eventId, EnrolmentFact fact) =>
+        inbox.ConsumeAsync(ConsumerName, eventId, async (db, tx) =>
+        {
+            var candidateKey = sittings.CandidateKey(fact.EnrolmentId);
+            var before = await SittingRepository.ReadAsync<CandidateRecord>(db, candidateKey);
+            var after = Eligibility.Apply(before?.Value, fact);
+            if (after.Withdrawn && after.OpenSittingId is { } open
+                && await SittingRepository.ReadAsync<SittingRecord>(db, sittings.SittingKey(open)) is { } sitting
+                && sitting.Value.State is SittingState.Booked or SittingState.InProgress)
+            {
+                var (cancelled, released) = SittingRules.Cancel(sitting.Value, after, "the candidate withdrew", candidateWithdrew: true);
+                SittingRepository.Stage(tx, sittings.SittingKey(open), sitting, cancelled);
+                sittings.StageDeadline(tx, cancelled, options.Value.Grace);
+                after = released;
+            }
+
+            SittingRepository.Stage(tx, candidateKey, before, after);
+        });
+}

@@ -1,0 +1,9 @@
+namespace Accreditation.Testing.Domain;
+
+public enum EnrolmentFactKind
+{
+    Enrolled,
+    Endorsed,
+    Withdrawn,
+    Moved,
+}

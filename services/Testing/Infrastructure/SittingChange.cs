@@ -1,0 +1,23 @@
+using Accreditation.BuildingBlocks.Idempotency;
+using Accreditation.Testing.Domain;
+using Google.Protobuf;
+
+namespace Accreditation.Testing.Infrastructure;
+
+/// <summary>One transaction's worth of change to a candidate and/or a sitting.</summary>
+public sealed record SittingChange
+{
+    public Stored<CandidateRecord>? CandidateBefore { get; init; }
+
+    public CandidateRecord? Candidate { get; init; }
+
+    public Stored<SittingRecord>? SittingBefore { get; init; }
+
+    public SittingRecord? Sitting { get; init; }
+
+    public CommandKey? Command { get; init; }
+
+    public byte[]? Response { get; init; }
+
+    public IReadOnlyList<(string Topic, string EventId, IMessage Message)> Events { get; init; } = [];
+}

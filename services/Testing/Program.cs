@@ -1,0 +1,3 @@
+using Accreditation.Testing;
+
+await TestingHost.Build(args).RunAsync();
