@@ -1,4 +1,5 @@
 using Accreditation.BuildingBlocks.Outbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Accreditation.BuildingBlocks.Redis;
 using Accreditation.Enrolment.Application;
 using Accreditation.Enrolment.Domain;
@@ -15,7 +16,7 @@ public static class EnrolmentServiceCollectionExtensions
     {
         services.AddRedisStore(configuration, ServiceName + ":");
         services.AddOutbox(configuration);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => LocalAuthorityCatalog.LoadEmbedded());
         services.AddSingleton(sp =>
         {

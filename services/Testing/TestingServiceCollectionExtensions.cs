@@ -1,5 +1,6 @@
 using Accreditation.BuildingBlocks.Inbox;
 using Accreditation.BuildingBlocks.Outbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Accreditation.BuildingBlocks.Redis;
 using Accreditation.BuildingBlocks.Subscriptions;
 using Accreditation.Contracts.Events.V1;
@@ -19,7 +20,7 @@ public static class TestingServiceCollectionExtensions
         services.AddRedisStore(configuration, ServiceName + ":");
         services.AddOutbox(configuration);
         services.AddIdempotentConsumer(configuration);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.Configure<TestingOptions>(configuration.GetSection(TestingOptions.SectionName));
         services.AddSingleton(_ => KssCatalog.LoadEmbedded());
         services.AddSingleton<BankRepository>();

@@ -10,7 +10,7 @@ public abstract class ApiTestBase(RedisFixture redis) : IAsyncLifetime
 {
     protected RedisFixture Redis { get; } = redis;
 
-    protected EnrolmentTestHost Host { get; private set; } = null!;
+    protected ServiceTestHost Host { get; private set; } = null!;
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
