@@ -1,0 +1,40 @@
+namespace Accreditation.System.Tests.Infrastructure;
+
+/// <summary>
+/// Writes the resources folder every sidecar of the system reads: the repository's pub/sub
+/// component (dapr/components/pubsub.yaml), pointed at the test broker, with the test timings.
+/// </summary>
+public static class PubSubComponent
+{
+    public const string SourceFile = "dapr/components/pubsub.yaml";
+
+    public static string WriteResourcesFolder(RepositoryLayout layout, string folder, string brokerAddress, SidecarTimings timings)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(timings);
+        Directory.CreateDirectory(folder);
+        var yaml = File.ReadAllText(Path.Combine(layout.Root, SourceFile));
+        yaml = ReplaceValue(yaml, "redisHost", brokerAddress);
+        yaml = ReplaceValue(yaml, "processingTimeout", SidecarTimings.Go(timings.ProcessingTimeout));
+        yaml = ReplaceValue(yaml, "redeliverInterval", SidecarTimings.Go(timings.RedeliverInterval));
+        File.WriteAllText(Path.Combine(folder, "pubsub.yaml"), yaml);
+        return folder;
+    }
+
+    /// <summary>Sets the value line that follows "- name: {name}" in a component's metadata list.</summary>
+    private static string ReplaceValue(string yaml, string name, string value)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length - 1; i++)
+        {
+            if (lines[i].Trim() == $"- name: {name}" && lines[i + 1].TrimStart().StartsWith("value:", StringComparison.Ordinal))
+            {
+                var indent = lines[i + 1][..(lines[i + 1].Length - lines[i + 1].TrimStart().Length)];
+                lines[i + 1] = $"{indent}value: \"{value}\"";
+                return string.Join('\n', lines);
+            }
+        }
+
+        throw new InvalidOperationException($"{SourceFile} has no metadata item {name}");
+    }
+}

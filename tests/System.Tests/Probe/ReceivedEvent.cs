@@ -1,0 +1,16 @@
+using Google.Protobuf;
+
+namespace Accreditation.System.Tests.Probe;
+
+/// <summary>One delivery to the probe: the CloudEvent's attributes and its payload parsed from protobuf JSON.</summary>
+public sealed record ReceivedEvent(
+    long Sequence,
+    string Topic,
+    string CloudEventId,
+    string Source,
+    string Type,
+    IMessage Payload,
+    DateTimeOffset ReceivedAt)
+{
+    public override string ToString() => $"#{Sequence} {Topic} id={CloudEventId} source={Source} {Payload}";
+}

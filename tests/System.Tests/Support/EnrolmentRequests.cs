@@ -1,0 +1,70 @@
+using System.Globalization;
+using Accreditation.Contracts.Common.V1;
+using Accreditation.Contracts.Enrolment.V1;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Accreditation.System.Tests.Support;
+
+/// <summary>
+/// Valid council HR requests. Registration numbers the tests use have 5 digits (SW10001 upwards),
+/// so they never collide with each other nor with accredit simulate's 6-digit numbers.
+/// </summary>
+public static class EnrolmentRequests
+{
+    private static int _next = 10_000;
+
+    public static string NewRegistrationNumber() =>
+        "SW" + Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
+
+    public static EnrolCandidateRequest Enrol(string authority, string? registrationNumber = null, EqualityMonitoring? equalityMonitoring = null)
+    {
+        var number = registrationNumber ?? NewRegistrationNumber();
+        var request = new EnrolCandidateRequest
+        {
+            ClientRequestId = Guid.NewGuid().ToString(),
+            RegistrationNumber = number,
+            GivenName = "Asha",
+            FamilyName = "Patel",
+            WorkEmail = $"{number.ToLowerInvariant()}@council.example.gov.uk",
+            Role = Role.ChildAndFamilyPractitioner,
+            EmployingAuthorityCode = authority,
+            HrReference = "HR-" + number,
+            Consent = new Consent
+            {
+                AssessmentConsent = true,
+                ConsentedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-1)),
+                ConsentTextVersion = "2018-06",
+                FilmingConsent = true,
+            },
+        };
+        if (equalityMonitoring is not null)
+        {
+            request.EqualityMonitoring = equalityMonitoring;
+        }
+
+        return request;
+    }
+
+    public static EndorseEnrolmentRequest Endorse(string enrolmentId) => new()
+    {
+        ClientRequestId = Guid.NewGuid().ToString(),
+        EnrolmentId = enrolmentId,
+        EndorserName = "Sam Jones",
+        EndorserJobTitle = "Team manager",
+    };
+
+    public static WithdrawEnrolmentRequest Withdraw(string enrolmentId) => new()
+    {
+        ClientRequestId = Guid.NewGuid().ToString(),
+        EnrolmentId = enrolmentId,
+        Reason = "Personal circumstances",
+    };
+
+    public static MoveEnrolmentRequest Move(string enrolmentId, string to) => new()
+    {
+        ClientRequestId = Guid.NewGuid().ToString(),
+        EnrolmentId = enrolmentId,
+        NewAuthorityCode = to,
+        NewHrReference = "MOVED-" + enrolmentId[..Math.Min(8, enrolmentId.Length)],
+    };
+}
