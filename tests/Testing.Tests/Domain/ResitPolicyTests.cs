@@ -1,0 +1,41 @@
+using Accreditation.BuildingBlocks.Errors;
+using Accreditation.Testing.Domain;
+
+namespace Accreditation.Testing.Tests.Domain;
+
+public sealed class ResitPolicyTests
+{
+    private static readonly DateTimeOffset FailedAt = new(2026, 1, 10, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void EnsureMayBook_FirstAttempt_Allowed() => new ResitPolicy().EnsureMayBook([], FailedAt);
+
+    [Fact]
+    public void EnsureMayBook_WithinCoolOff_FailedPreconditionNamingEarliestDate()
+    {
+        var policy = new ResitPolicy { CoolOff = TimeSpan.FromDays(28) };
+
+        var e = Assert.Throws<DomainRuleException>(() => policy.EnsureMayBook([new AttemptRecord("s1", 1, false, FailedAt)], FailedAt.AddDays(27)));
+
+        Assert.Contains("2026-02-07T09:00:00Z", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureMayBook_AfterCoolOff_Allowed() =>
+        new ResitPolicy { CoolOff = TimeSpan.FromDays(28) }.EnsureMayBook([new AttemptRecord("s1", 1, false, FailedAt)], FailedAt.AddDays(28));
+
+    [Fact]
+    public void EnsureMayBook_AttemptLimitReached_FailedPreconditionNamingLimit()
+    {
+        var policy = new ResitPolicy { CoolOff = TimeSpan.Zero, MaxAttempts = 2 };
+
+        var e = Assert.Throws<DomainRuleException>(() => policy.EnsureMayBook(
+            [new AttemptRecord("s1", 1, false, FailedAt), new AttemptRecord("s2", 2, false, FailedAt.AddDays(1))], FailedAt.AddYears(1)));
+
+        Assert.Contains("2 attempts", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureMayBook_AlreadyPassed_FailedPrecondition() =>
+        Assert.Throws<DomainRuleException>(() => new ResitPolicy().EnsureMayBook([new AttemptRecord("s1", 1, true, FailedAt)], FailedAt.AddYears(1)));
+}
