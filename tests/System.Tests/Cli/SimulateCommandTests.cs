@@ -1,0 +1,59 @@
+using Accreditation.Contracts.Enrolment.V1;
+using Accreditation.Contracts.Events.V1;
+using Accreditation.System.Tests.Infrastructure;
+using Accreditation.System.Tests.Support;
+
+namespace Accreditation.System.Tests.Cli;
+
+/// <summary>The accredit CLI as a separate process against the running system.</summary>
+[Collection(SystemGroup.Name)]
+public sealed class SimulateCommandTests(SystemUnderTest system)
+{
+    private const int Candidates = 20;
+
+    [Fact]
+    public async Task Simulate_Phase1TwentyCandidates_ExitsZeroAndSubscriberReceivesEveryEnrolment()
+    {
+        // accredit simulate uses 6-digit registration numbers; every other test uses 5 digits.
+        static bool FromSimulation(string registrationNumber) => registrationNumber.Length == 8;
+
+        var launch = ProcessLaunch.Dotnet(
+            system.Layout.AssemblyOf("tools/Cli", "accredit.dll"),
+            ["simulate", "--phase", "phase-1", "--candidates", "20", "--seed", "7"],
+            new Dictionary<string, string?>
+            {
+                ["ACCREDIT_ENROLMENT_URL"] = $"http://127.0.0.1:{system.Enrolment.GrpcPort}",
+                ["ACCREDIT_SIGNING_KEY"] = system.Auth.SigningKey,
+            });
+
+        await using var cli = ChildProcess.Start("accredit simulate", launch);
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(exitCode == 0, $"accredit simulate exited with {exitCode}:\n{cli.Output.Last(60)}");
+        var enrolled = await system.WaitForEventsAsync<CandidateEnrolled>(e => FromSimulation(e.RegistrationNumber), Candidates);
+        await system.WaitForEventsAsync<CandidateEndorsed>(e => FromSimulation(e.RegistrationNumber), Candidates);
+        await system.DrainEnrolmentEventsAsync();
+
+        enrolled = system.Probe.Of<CandidateEnrolled>(e => FromSimulation(e.RegistrationNumber));
+        Assert.Equal(Candidates, enrolled.Count);
+        Assert.Equal(Candidates, enrolled.Select(d => d.Message.RegistrationNumber).Distinct().Count());
+        Assert.All(enrolled, d => Assert.Equal("phase-1", d.Message.Phase));
+        Assert.All(enrolled, d => Assert.Contains(d.Message.Authority.GssCode, Authorities.Phase1));
+        var ids = enrolled.Select(d => d.Message.EnrolmentId).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(Candidates, system.Probe.Of<CandidateEndorsed>(e => ids.Contains(e.EnrolmentId)).Count);
+
+        // Every withdrawal the authorities' own listings show was announced, once.
+        var withdrawnListed = 0;
+        foreach (var authority in Authorities.Phase1)
+        {
+            var page = await system.EnrolmentClient(authority).ListEnrolmentsAsync(new ListEnrolmentsRequest
+            {
+                State = EnrolmentState.Withdrawn,
+                Page = new() { PageSize = 500 },
+            });
+            withdrawnListed += page.Enrolments.Count(e => ids.Contains(e.EnrolmentId));
+        }
+
+        Assert.Equal(withdrawnListed, system.Probe.Of<CandidateWithdrawn>(e => ids.Contains(e.EnrolmentId)).Count);
+    }
+}
