@@ -1,0 +1,157 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Accreditation.BuildingBlocks.Auth;
+using Accreditation.BuildingBlocks.Errors;
+using Accreditation.Cli.Bank;
+using Accreditation.Contracts;
+using Accreditation.Contracts.Common.V1;
+using Accreditation.Contracts.Events.V1;
+using Accreditation.Contracts.Testing.V1;
+using Accreditation.TestSupport;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace Accreditation.Testing.Tests.Api;
+
+/// <summary>
+/// A fresh Testing host per test (own key prefix, manual clock, sample bank imported); enrolment
+/// events are delivered as the sidecar delivers them: CloudEvents POSTed to the app port.
+/// </summary>
+public abstract class TestingApiTestBase(RedisFixture redis) : IAsyncLifetime
+{
+    protected static readonly LocalAuthorityRef Bury = new() { GssCode = "E08000002", LaNumber = "351", Name = "Bury" };
+
+    protected RedisFixture Redis { get; } = redis;
+
+    protected ServiceTestHost Host { get; private set; } = null!;
+
+    protected ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    protected TestDeliveryService.TestDeliveryServiceClient Delivery { get; private set; } = null!;
+
+    protected QuestionBankService.QuestionBankServiceClient BankAdmin { get; private set; } = null!;
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Testing:Resits:CoolOff"] = "7.00:00:00",
+        ["Testing:Grace"] = "00:02:00",
+    };
+
+    public async Task InitializeAsync()
+    {
+        Host = await ServiceTestHost.StartAsync(TestingHost.Build, Redis, RedisFixture.NewKeyPrefix(GetType().Name), settings: Settings, clock: Clock);
+        Delivery = new(Host.InvokerFor(null, Scopes.TestDelivery));
+        BankAdmin = new(Host.InvokerFor(null, Scopes.BankAdmin));
+        await BankAdmin.ImportItemsAsync(SampleBank.Create());
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    protected static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(call);
+        Assert.Equal(code, e.StatusCode);
+        return e;
+    }
+
+    protected static string FieldOf(RpcException e) => e.Trailers.GetValue(ErrorTrailers.Field) ?? "";
+
+    /// <summary>POSTs an event as the sidecar would; returns the HTTP status and the Dapr status in the body.</summary>
+    protected async Task<(int Http, string Body)> DeliverAsync(string topic, IMessage message, string? eventId = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var id = eventId ?? (string)message.Descriptor.FindFieldByName("event_id").Accessor.GetValue(message);
+        var envelope = $$"""
+            {"specversion":"1.0","id":"{{id}}","source":"enrolment","type":"{{message.Descriptor.FullName}}","datacontenttype":"application/json","topic":"{{topic}}","pubsubname":"pubsub","data":{{JsonFormatter.Default.Format(message)}}}
+            """;
+        using var content = new StringContent(envelope, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/cloudevents+json");
+        using var response = await Host.Http.PostAsync(new Uri("/events/" + topic, UriKind.Relative), content);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Delivers enrolled (and endorsed) events for a new candidate; returns the enrolment id.</summary>
+    protected async Task<string> EndorsedCandidateAsync(Role role = Role.ChildAndFamilyPractitioner, bool endorse = true)
+    {
+        var enrolmentId = Guid.NewGuid().ToString();
+        await DeliverAsync(Topics.CandidateEnrolled, new CandidateEnrolled
+        {
+            EventId = Guid.NewGuid().ToString(),
+            OccurredAt = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
+            EnrolmentId = enrolmentId,
+            RegistrationNumber = "SW" + Random.Shared.Next(1, 999_999),
+            Role = role,
+            Authority = Bury,
+            EnrolmentVersion = 1,
+        });
+        if (endorse)
+        {
+            await DeliverAsync(Topics.CandidateEndorsed, Endorsed(enrolmentId, role));
+        }
+
+        return enrolmentId;
+    }
+
+    protected CandidateEndorsed Endorsed(string enrolmentId, Role role = Role.ChildAndFamilyPractitioner) => new()
+    {
+        EventId = Guid.NewGuid().ToString(),
+        OccurredAt = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
+        EnrolmentId = enrolmentId,
+        RegistrationNumber = "SW1",
+        Role = role,
+        Authority = Bury,
+        EnrolmentVersion = 2,
+    };
+
+    protected CandidateWithdrawn Withdrawn(string enrolmentId) => new()
+    {
+        EventId = Guid.NewGuid().ToString(),
+        OccurredAt = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
+        EnrolmentId = enrolmentId,
+        RegistrationNumber = "SW1",
+        Role = Role.ChildAndFamilyPractitioner,
+        Authority = Bury,
+        EnrolmentVersion = 3,
+        Reason = "Personal circumstances",
+    };
+
+    protected BookSittingRequest Book(string enrolmentId) => new()
+    {
+        ClientRequestId = Guid.NewGuid().ToString(),
+        EnrolmentId = enrolmentId,
+        SlotStart = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
+        Mode = DeliveryMode.Online,
+    };
+
+    /// <summary>Books and starts a sitting; returns the start response.</summary>
+    protected async Task<StartSittingResponse> StartedSittingAsync(string enrolmentId)
+    {
+        var booked = await Delivery.BookSittingAsync(Book(enrolmentId));
+        return await Delivery.StartSittingAsync(new StartSittingRequest { SittingId = booked.Sitting.SittingId });
+    }
+
+    /// <summary>Answers: the keys (read through the bank admin API) for the first <paramref name="correct"/> items, a wrong option for the rest.</summary>
+    protected async Task<List<Answer>> AnswersAsync(StartSittingResponse started, int correct)
+    {
+        ArgumentNullException.ThrowIfNull(started);
+        var answers = new List<Answer>();
+        foreach (var item in started.Items)
+        {
+            var keys = (await BankAdmin.GetItemAsync(new GetItemRequest { ItemId = item.ItemId })).Item.Keys;
+            var answer = new Answer { Position = item.Position };
+            if (item.Position <= correct)
+            {
+                answer.SelectedOptionIds.AddRange(keys);
+            }
+            else
+            {
+                answer.SelectedOptionIds.Add(item.Options.Select(o => o.OptionId).First(o => !keys.Contains(o)));
+            }
+
+            answers.Add(answer);
+        }
+
+        return answers;
+    }
+}
