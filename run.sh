@@ -59,13 +59,16 @@ start_redis() { # start_redis NAME PORT
 
 # Ports: broker 6380; per service: store, gRPC API, sidecar app port, sidecar gRPC, sidecar HTTP.
 BROKER_PORT=6380
-declare -A STORE=([enrolment]=6381)
-declare -A GRPC=([enrolment]=5000)
-declare -A APP=([enrolment]=5001)
-declare -A DAPR_GRPC=([enrolment]=50001)
-declare -A DAPR_HTTP=([enrolment]=3500)
-declare -A DLL=([enrolment]=services/Enrolment/bin/Debug/net10.0/Accreditation.Enrolment.dll)
-SERVICES=(enrolment)
+declare -A STORE=([enrolment]=6381 [testing]=6382)
+declare -A GRPC=([enrolment]=5000 [testing]=5010)
+declare -A APP=([enrolment]=5001 [testing]=5011)
+declare -A DAPR_GRPC=([enrolment]=50001 [testing]=50002)
+declare -A DAPR_HTTP=([enrolment]=3500 [testing]=3501)
+declare -A DLL=([enrolment]=services/Enrolment/bin/Debug/net10.0/Accreditation.Enrolment.dll
+                [testing]=services/Testing/bin/Debug/net10.0/Accreditation.Testing.dll)
+SERVICES=(enrolment testing)
+# Demo settings: resits after a 2 s cool-off instead of weeks, so simulate shows resits.
+export Testing__Resits__CoolOff="${Testing__Resits__CoolOff:-00:00:02}"
 
 start_redis broker "$BROKER_PORT"
 for s in "${SERVICES[@]}"; do start_redis "$s" "${STORE[$s]}"; done
@@ -105,6 +108,7 @@ say "all healthy"
 
 accredit() { dotnet tools/Cli/bin/Debug/net10.0/accredit.dll "$@"; }
 export ACCREDIT_ENROLMENT_URL="http://127.0.0.1:${GRPC[enrolment]}"
+export ACCREDIT_TESTING_URL="http://127.0.0.1:${GRPC[testing]}"
 
 say "demo: one candidate by hand, then accredit simulate --phase phase-1 --candidates $candidates"
 demo_status=0
@@ -115,8 +119,9 @@ accredit simulate --phase phase-1 --candidates "$candidates" || demo_status=$?
 cat <<INFO
 
 Endpoints (gRPC, h2c; reflection is on, so grpcurl -plaintext works):
-  enrolment   127.0.0.1:${GRPC[enrolment]}   (sidecar app port ${APP[enrolment]}, dapr gRPC ${DAPR_GRPC[enrolment]}, dapr HTTP ${DAPR_HTTP[enrolment]})
-Redis: broker 127.0.0.1:$BROKER_PORT; stores: enrolment ${STORE[enrolment]}
+  enrolment   127.0.0.1:${GRPC[enrolment]}   council HR API     (sidecar app port ${APP[enrolment]}, dapr gRPC ${DAPR_GRPC[enrolment]}, dapr HTTP ${DAPR_HTTP[enrolment]})
+  testing     127.0.0.1:${GRPC[testing]}   test delivery, bank admin (sidecar app port ${APP[testing]}, dapr gRPC ${DAPR_GRPC[testing]}, dapr HTTP ${DAPR_HTTP[testing]})
+Redis: broker 127.0.0.1:$BROKER_PORT; stores: enrolment ${STORE[enrolment]}, testing ${STORE[testing]}
 Logs: .run/logs/
 Try:  dotnet tools/Cli/bin/Debug/net10.0/accredit.dll list --authority E08000002
 INFO

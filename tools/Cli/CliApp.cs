@@ -16,11 +16,19 @@ public static class CliApp
           move      --authority GSS --enrolment ID --to GSS [--hr-reference R]
           show      --authority GSS --enrolment ID
           list      --authority GSS [--role R] [--state enrolled|endorsed|withdrawn]
+          bank-seed                    import the sample question bank (both roles)
+          bank-import --file F.json    import a bank (protobuf JSON of ImportItemsRequest)
+          bank-list   --role R
+          book      --enrolment ID [--mode online|centre] [--centre NAME]
+          sit       --sitting ID [--ability 0.8]   start, answer (a share right) and submit
+          sitting   --sitting ID
           simulate  [--phase phase-1] [--candidates 50] [--concurrency 16] [--seed N] [--authorities GSS,GSS]
-        common: --enrolment-url http://127.0.0.1:5000 (or ACCREDIT_ENROLMENT_URL), --signing-key K (or ACCREDIT_SIGNING_KEY)
+                    [--max-sittings 3] [--enrolment-only]
+        common: --enrolment-url http://127.0.0.1:5000 (or ACCREDIT_ENROLMENT_URL),
+                --testing-url http://127.0.0.1:5010 (or ACCREDIT_TESTING_URL), --signing-key K (or ACCREDIT_SIGNING_KEY)
         """;
 
-    private static readonly HashSet<string> Flags = ["filming-consent", "help"];
+    private static readonly HashSet<string> Flags = ["filming-consent", "help", "enrolment-only"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -40,6 +48,12 @@ public static class CliApp
                 "show" => await EnrolmentVerbs.ShowAsync(parsed, endpoints, output),
                 "list" => await EnrolmentVerbs.ListAsync(parsed, endpoints, output),
                 "simulate" => await SimulateVerb.RunAsync(parsed, endpoints, output, error),
+                "bank-seed" => await TestingVerbs.BankSeedAsync(endpoints, output),
+                "bank-import" => await TestingVerbs.BankImportAsync(parsed, endpoints, output),
+                "bank-list" => await TestingVerbs.BankListAsync(parsed, endpoints, output),
+                "book" => await TestingVerbs.BookAsync(parsed, endpoints, output),
+                "sit" => await TestingVerbs.SitAsync(parsed, endpoints, output),
+                "sitting" => await TestingVerbs.ShowSittingAsync(parsed, endpoints, output),
                 "help" => await Help(output),
                 _ => throw new UsageException($"unknown verb '{parsed.Verb}'"),
             };

@@ -1,5 +1,6 @@
 using Accreditation.BuildingBlocks.Auth;
 using Accreditation.Contracts.Enrolment.V1;
+using Accreditation.Contracts.Testing.V1;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
@@ -13,6 +14,7 @@ public sealed class Endpoints : IDisposable
     public const string DevelopmentSigningKey = "development-only-signing-key-change-me-0123456789";
 
     private readonly GrpcChannel _enrolment;
+    private readonly GrpcChannel _testing;
 
     public Endpoints(CliArguments args)
     {
@@ -22,28 +24,44 @@ public sealed class Endpoints : IDisposable
         {
             SigningKey = args.Optional("signing-key") ?? Environment.GetEnvironmentVariable("ACCREDIT_SIGNING_KEY") ?? DevelopmentSigningKey,
         };
-        _enrolment = GrpcChannel.ForAddress(EnrolmentUrl, new GrpcChannelOptions
-        {
-            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
-        });
+        TestingUrl = args.Optional("testing-url") ?? Environment.GetEnvironmentVariable("ACCREDIT_TESTING_URL") ?? "http://127.0.0.1:5010";
+        _enrolment = Channel(EnrolmentUrl);
+        _testing = Channel(TestingUrl);
     }
 
     public string EnrolmentUrl { get; }
+
+    public string TestingUrl { get; }
 
     public AuthOptions Auth { get; }
 
     public string Token(string scope, string? authority) =>
         DevelopmentTokens.Mint(Auth, "accredit-cli", [scope], authority, TimeSpan.FromHours(1));
 
-    public EnrolmentService.EnrolmentServiceClient Enrolment(string authority)
+    public EnrolmentService.EnrolmentServiceClient Enrolment(string authority) =>
+        new(Authenticated(_enrolment, Token(Scopes.EnrolmentHr, authority)));
+
+    public TestDeliveryService.TestDeliveryServiceClient Delivery() =>
+        new(Authenticated(_testing, Token(Scopes.TestDelivery, null)));
+
+    public QuestionBankService.QuestionBankServiceClient BankAdmin() =>
+        new(Authenticated(_testing, Token(Scopes.BankAdmin, null)));
+
+    public void Dispose()
     {
-        var token = Token(Scopes.EnrolmentHr, authority);
-        return new EnrolmentService.EnrolmentServiceClient(_enrolment.CreateCallInvoker().Intercept(headers =>
+        _enrolment.Dispose();
+        _testing.Dispose();
+    }
+
+    private static GrpcChannel Channel(string url) => GrpcChannel.ForAddress(url, new GrpcChannelOptions
+    {
+        HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+    });
+
+    private static CallInvoker Authenticated(GrpcChannel channel, string token) =>
+        channel.CreateCallInvoker().Intercept(headers =>
         {
             headers.Add("authorization", "Bearer " + token);
             return headers;
-        }));
-    }
-
-    public void Dispose() => _enrolment.Dispose();
+        });
 }

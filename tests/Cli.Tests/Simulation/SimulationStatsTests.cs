@@ -18,7 +18,7 @@ public sealed class SimulationStatsTests
         var summary = stats.Summary(["A", "B"]);
 
         var total = summary.Split('\n').Single(l => l.StartsWith("total", StringComparison.Ordinal));
-        Assert.Equal(["total", "3", "0", "1", "0"], total.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["total", "3", "0", "1", "0", "0", "0", "0", "0"], total.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("1 x Unavailable: down", summary, StringComparison.Ordinal);
         Assert.Equal(1, stats.ErrorCount);
     }

@@ -25,8 +25,12 @@ public static class SimulateVerb
             candidates,
             Math.Max(1, args.Number("concurrency", 16)),
             args.Number("seed", Environment.TickCount),
-            double.Parse(args.OrDefault("withdrawal-share", "0.05"), CultureInfo.InvariantCulture));
-        await output.WriteLineAsync($"simulating {candidates} candidates of {phase} ({options.Authorities.Count} authorities) against {endpoints.EnrolmentUrl}, seed {options.Seed}");
+            double.Parse(args.OrDefault("withdrawal-share", "0.05"), CultureInfo.InvariantCulture))
+        {
+            KnowledgeTest = !args.Flag("enrolment-only"),
+            MaxSittings = Math.Max(1, args.Number("max-sittings", 3)),
+        };
+        await output.WriteLineAsync($"simulating {candidates} candidates of {phase} ({options.Authorities.Count} authorities) against {endpoints.EnrolmentUrl}{(options.KnowledgeTest ? " and " + endpoints.TestingUrl : "")}, seed {options.Seed}");
         var simulator = new Simulator(endpoints, options);
         var bar = new ProgressBar(progress, candidates, !Console.IsErrorRedirected);
         var gate = new Lock();

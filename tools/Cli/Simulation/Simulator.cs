@@ -1,5 +1,6 @@
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Enrolment.V1;
+using Accreditation.Contracts.Testing.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
@@ -7,10 +8,16 @@ namespace Accreditation.Cli.Simulation;
 
 /// <summary>
 /// Drives candidates through every step that exists, concurrently: enrolment by the employer,
-/// the manager's endorsement, and for a share of them a voluntary withdrawal.
+/// the manager's endorsement, for a share of them a voluntary withdrawal, and for the rest the
+/// knowledge test: booking (once Testing has heard of the endorsement), the sitting and, after a
+/// fail, resits once the cool-off allows. About a quarter of candidates are weaker and tend to fail
+/// their first attempt.
 /// </summary>
 public sealed class Simulator(Endpoints endpoints, SimulationOptions options)
 {
+    private readonly Random _answers = new(options.Seed);
+    private KeyBook? _keys;
+
     public SimulationStats Stats { get; } = new();
 
     public async Task RunAsync(Action<SimulationStats>? progress, CancellationToken cancellationToken)
@@ -21,7 +28,15 @@ public sealed class Simulator(Endpoints endpoints, SimulationOptions options)
             Authority: options.Authorities[i % options.Authorities.Count],
             RegistrationNumber: "SW" + (firstNumber + i),
             Role: random.NextDouble() < 0.2 ? Role.PracticeSupervisor : Role.ChildAndFamilyPractitioner,
-            Withdraws: random.NextDouble() < options.WithdrawalShare)).ToList();
+            Withdraws: random.NextDouble() < options.WithdrawalShare,
+            Ability: random.NextDouble() < 0.25 ? 0.45 : 0.85)).ToList();
+        if (options.KnowledgeTest)
+        {
+            Stats.Call();
+            await endpoints.BankAdmin().ImportItemsAsync(Bank.SampleBank.Create(), cancellationToken: cancellationToken);
+            _keys = new KeyBook(endpoints.BankAdmin());
+        }
+
         await Parallel.ForEachAsync(
             plans,
             new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
@@ -77,12 +92,53 @@ public sealed class Simulator(Endpoints endpoints, SimulationOptions options)
                 }, cancellationToken: ct).ResponseAsync);
                 Stats.Reached(plan.Authority, Stage.Withdrawn);
             }
+            else if (options.KnowledgeTest)
+            {
+                await KnowledgeTestAsync(plan, enrolment.EnrolmentId, ct);
+            }
         }
         catch (RpcException e)
         {
             Stats.Error($"{e.StatusCode}: {e.Status.Detail}");
-            Stats.Reached(plan.Authority, Stage.Failed);
+            Stats.Reached(plan.Authority, Stage.Errored);
         }
+    }
+
+    private async Task KnowledgeTestAsync(CandidatePlan plan, string enrolmentId, CancellationToken ct)
+    {
+        var delivery = endpoints.Delivery();
+        var ability = plan.Ability;
+        for (var sitting = 1; sitting <= options.MaxSittings; sitting++)
+        {
+            var booked = await Retry.WhileNotYetAsync(
+                () => Call(() => delivery.BookSittingAsync(new BookSittingRequest
+                {
+                    ClientRequestId = $"{enrolmentId}-{sitting}",
+                    EnrolmentId = enrolmentId,
+                    SlotStart = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+                    Mode = sitting % 2 == 1 ? DeliveryMode.Online : DeliveryMode.TestCentre,
+                    TestCentre = sitting % 2 == 1 ? "" : "Manchester test centre",
+                }, cancellationToken: ct).ResponseAsync),
+                e => e.StatusCode == StatusCode.FailedPrecondition && (e.Status.Detail.Contains("not known", StringComparison.Ordinal)
+                    || e.Status.Detail.Contains("no practice endorsement", StringComparison.Ordinal)
+                    || e.Status.Detail.Contains("resit may be booked from", StringComparison.Ordinal)),
+                options.Patience,
+                ct);
+            var started = await Call(() => delivery.StartSittingAsync(new StartSittingRequest { SittingId = booked.Sitting.SittingId }, cancellationToken: ct).ResponseAsync);
+            Stats.Reached(plan.Authority, sitting == 1 ? Stage.Sat : Stage.Resat);
+            var answers = await Candidate.AnswerAsync(started.Items, _keys!, ability, _answers);
+            await Call(() => delivery.SaveAnswersAsync(new SaveAnswersRequest { SittingId = booked.Sitting.SittingId, Answers = { answers } }, cancellationToken: ct).ResponseAsync);
+            var result = (await Call(() => delivery.SubmitSittingAsync(new SubmitSittingRequest { SittingId = booked.Sitting.SittingId }, cancellationToken: ct).ResponseAsync)).Sitting.Result;
+            if (result.Outcome == AssessmentOutcome.Passed)
+            {
+                Stats.Reached(plan.Authority, Stage.Passed);
+                return;
+            }
+
+            ability = Math.Min(0.95, ability + 0.2);
+        }
+
+        Stats.Reached(plan.Authority, Stage.NotPassed);
     }
 
     private async Task<T> Call<T>(Func<Task<T>> call)
@@ -91,5 +147,5 @@ public sealed class Simulator(Endpoints endpoints, SimulationOptions options)
         return await call();
     }
 
-    private sealed record CandidatePlan(string Authority, string RegistrationNumber, Role Role, bool Withdraws);
+    private sealed record CandidatePlan(string Authority, string RegistrationNumber, Role Role, bool Withdraws, double Ability);
 }

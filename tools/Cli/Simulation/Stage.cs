@@ -1,10 +1,14 @@
 namespace Accreditation.Cli.Simulation;
 
-/// <summary>How far a simulated candidate got.</summary>
+/// <summary>Steps a simulated candidate reached (a candidate counts in every step it reached).</summary>
 public enum Stage
 {
     Enrolled,
     Endorsed,
     Withdrawn,
-    Failed,
+    Sat,
+    Resat,
+    Passed,
+    NotPassed,
+    Errored,
 }
