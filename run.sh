@@ -73,6 +73,7 @@ export Testing__Resits__CoolOff="${Testing__Resits__CoolOff:-00:00:02}"
 start_redis broker "$BROKER_PORT"
 for s in "${SERVICES[@]}"; do start_redis "$s" "${STORE[$s]}"; done
 sed "s/localhost:6379/127.0.0.1:$BROKER_PORT/" dapr/components/pubsub.yaml >"$RUN_DIR/components/pubsub.yaml"
+cp dapr/components/resiliency.yaml "$RUN_DIR/components/"
 
 DAPRD="${DAPRD:-$(command -v daprd || true)}"
 start_sidecar() { # start_sidecar SERVICE

@@ -22,6 +22,7 @@ public static class CliApp
           book      --enrolment ID [--mode online|centre] [--centre NAME]
           sit       --sitting ID [--ability 0.8]   start, answer (a share right) and submit
           sitting   --sitting ID
+          replay-deadletter --topic T [--broker 127.0.0.1:6380] [--max N]   dead letters back to their topic
           simulate  [--phase phase-1] [--candidates 50] [--concurrency 16] [--seed N] [--authorities GSS,GSS]
                     [--max-sittings 3] [--enrolment-only]
         common: --enrolment-url http://127.0.0.1:5000 (or ACCREDIT_ENROLMENT_URL),
@@ -54,6 +55,7 @@ public static class CliApp
                 "book" => await TestingVerbs.BookAsync(parsed, endpoints, output),
                 "sit" => await TestingVerbs.SitAsync(parsed, endpoints, output),
                 "sitting" => await TestingVerbs.ShowSittingAsync(parsed, endpoints, output),
+                "replay-deadletter" => await ReplayVerb.RunAsync(parsed, output),
                 "help" => await Help(output),
                 _ => throw new UsageException($"unknown verb '{parsed.Verb}'"),
             };
