@@ -25,6 +25,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
     public static readonly IReadOnlyList<ServiceDefinition> Services =
     [
         ServiceDefinition.Enrolment,
+        ServiceDefinition.Testing,
     ];
 
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
@@ -47,6 +48,8 @@ public sealed class SystemUnderTest : IAsyncLifetime
     public RedisProcess Broker => _broker ?? throw new InvalidOperationException("not started");
 
     public ServiceInstance Enrolment => Service(ServiceDefinition.Enrolment.AppId);
+
+    public ServiceInstance Testing => Service(ServiceDefinition.Testing.AppId);
 
     /// <summary>Configuration every service process gets on top of run.sh's environment.</summary>
     public IReadOnlyDictionary<string, string> SharedSettings => new Dictionary<string, string>

@@ -1,3 +1,4 @@
+using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Enrolment.V1;
 using Accreditation.Contracts.Events.V1;
 using Accreditation.System.Tests.Infrastructure;
@@ -5,11 +6,14 @@ using Accreditation.System.Tests.Support;
 
 namespace Accreditation.System.Tests.Cli;
 
-/// <summary>The accredit CLI as a separate process against the running system.</summary>
+/// <summary>The accredit CLI as a separate process against the running system (Enrolment and Testing).</summary>
 [Collection(SystemGroup.Name)]
 public sealed class SimulateCommandTests(SystemUnderTest system)
 {
     private const int Candidates = 20;
+
+    /// <summary>accredit simulate's default --max-sittings.</summary>
+    private const int MaxSittings = 3;
 
     [Fact]
     public async Task Simulate_Phase1TwentyCandidates_ExitsZeroAndSubscriberReceivesEveryEnrolment()
@@ -23,6 +27,7 @@ public sealed class SimulateCommandTests(SystemUnderTest system)
             new Dictionary<string, string?>
             {
                 ["ACCREDIT_ENROLMENT_URL"] = $"http://127.0.0.1:{system.Enrolment.GrpcPort}",
+                ["ACCREDIT_TESTING_URL"] = $"http://127.0.0.1:{system.Testing.GrpcPort}",
                 ["ACCREDIT_SIGNING_KEY"] = system.Auth.SigningKey,
             });
 
@@ -55,5 +60,21 @@ public sealed class SimulateCommandTests(SystemUnderTest system)
         }
 
         Assert.Equal(withdrawnListed, system.Probe.Of<CandidateWithdrawn>(e => ids.Contains(e.EnrolmentId)).Count);
+
+        // Testing heard of the endorsements: every candidate who stayed sat the knowledge test until
+        // passing or running out of sittings, and each sitting was announced once, in attempt order.
+        var stayed = ids.Except(system.Probe.Of<CandidateWithdrawn>(e => ids.Contains(e.EnrolmentId)).Select(d => d.Message.EnrolmentId)).ToList();
+        await system.WaitUntilAsync(
+            () => stayed.All(id => system.Probe.Of<KnowledgeTestCompleted>(e => e.EnrolmentId == id)
+                .Any(d => d.Message.Outcome == AssessmentOutcome.Passed || d.Message.AttemptNumber == MaxSittings)),
+            "the last knowledge test result of every simulated candidate who did not withdraw");
+        Assert.All(stayed, id =>
+        {
+            var sittings = system.Probe.Of<KnowledgeTestCompleted>(e => e.EnrolmentId == id).OrderBy(d => d.Message.AttemptNumber).ToList();
+            Assert.Equal(Enumerable.Range(1, sittings.Count), sittings.Select(d => d.Message.AttemptNumber));
+            Assert.All(sittings.SkipLast(1), d => Assert.Equal(AssessmentOutcome.Failed, d.Message.Outcome));
+            Assert.All(sittings, d => Assert.Equal(d.Message.EventId, d.CloudEventId));
+            Assert.All(sittings, d => Assert.Equal("testing", d.Event.Source));
+        });
     }
 }

@@ -1,18 +1,26 @@
 namespace Accreditation.System.Tests.Infrastructure;
 
 /// <summary>
-/// Writes the resources folder every sidecar of the system reads: the repository's pub/sub
-/// component (dapr/components/pubsub.yaml), pointed at the test broker, with the test timings.
+/// Writes the resources folder every sidecar of the system reads: a copy of the repository's
+/// dapr/components (the pub/sub component, resiliency, ...) with pubsub.yaml pointed at the test
+/// broker and given the test timings.
 /// </summary>
 public static class PubSubComponent
 {
-    public const string SourceFile = "dapr/components/pubsub.yaml";
+    public const string SourceFolder = "dapr/components";
+    public const string SourceFile = SourceFolder + "/pubsub.yaml";
 
     public static string WriteResourcesFolder(RepositoryLayout layout, string folder, string brokerAddress, SidecarTimings timings)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(timings);
         Directory.CreateDirectory(folder);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(layout.Root, SourceFolder))
+                     .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+        }
+
         var yaml = File.ReadAllText(Path.Combine(layout.Root, SourceFile));
         yaml = ReplaceValue(yaml, "redisHost", brokerAddress);
         yaml = ReplaceValue(yaml, "processingTimeout", SidecarTimings.Go(timings.ProcessingTimeout));

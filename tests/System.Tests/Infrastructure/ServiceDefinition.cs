@@ -13,6 +13,12 @@ public sealed record ServiceDefinition(string AppId, string ProjectFolder, strin
         Settings = new Dictionary<string, string> { ["Phase__Name"] = "phase-1" },
     };
 
+    public static ServiceDefinition Testing { get; } = new("testing", "services/Testing", "Accreditation.Testing.dll")
+    {
+        // Resits after a 2 s cool-off instead of weeks (as run.sh does), so simulations see resits.
+        Settings = new Dictionary<string, string> { ["Testing__Resits__CoolOff"] = "00:00:02" },
+    };
+
     /// <summary>Extra configuration as environment variables (Section__Key = value).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }
