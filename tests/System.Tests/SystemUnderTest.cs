@@ -33,8 +33,12 @@ public sealed class SystemUnderTest : IAsyncLifetime
     private readonly Dictionary<string, ServiceInstance> _services = new(StringComparer.Ordinal);
     private RedisProcess? _broker;
     private string? _folder;
+    private bool _disposed;
 
     public RepositoryLayout Layout { get; } = RepositoryLayout.Locate();
+
+    /// <summary>Where every process's output is written when the system stops (bin/.../system-logs).</summary>
+    public string LogFolder { get; } = Path.Combine(AppContext.BaseDirectory, "system-logs");
 
     /// <summary>Signs development tokens; every service validates with it (Auth__SigningKey).</summary>
     public AuthOptions Auth { get; } = new() { SigningKey = "system-tests-" + Guid.NewGuid().ToString("N") };
@@ -99,12 +103,17 @@ public sealed class SystemUnderTest : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         foreach (var service in _services.Values)
         {
             await service.DisposeAsync();
         }
 
-        _services.Clear();
         if (ProbeSidecar is not null)
         {
             await ProbeSidecar.DisposeAsync();
@@ -115,10 +124,10 @@ public sealed class SystemUnderTest : IAsyncLifetime
             await Probe.DisposeAsync();
         }
 
+        WriteLogs();
         if (_broker is not null)
         {
             await _broker.DisposeAsync();
-            _broker = null;
         }
 
         if (_folder is not null && Directory.Exists(_folder))
@@ -160,11 +169,36 @@ public sealed class SystemUnderTest : IAsyncLifetime
         }
     }
 
+    private void WriteLogs()
+    {
+        if (Directory.Exists(LogFolder))
+        {
+            Directory.Delete(LogFolder, recursive: true);
+        }
+
+        Directory.CreateDirectory(LogFolder);
+        foreach (var service in _services.Values)
+        {
+            File.WriteAllLines(Path.Combine(LogFolder, service.Name + ".log"), service.Output.Lines());
+            File.WriteAllLines(Path.Combine(LogFolder, service.Name + "-sidecar.log"), service.Sidecar.Output.Lines());
+        }
+
+        if (ProbeSidecar is not null)
+        {
+            File.WriteAllLines(Path.Combine(LogFolder, "probe-sidecar.log"), ProbeSidecar.Output.Lines());
+        }
+
+        if (Probe is not null)
+        {
+            File.WriteAllLines(Path.Combine(LogFolder, "probe-received.log"), Probe.Received.Select(e => e.ToString()).Concat(Probe.Rejected.Select(r => "rejected: " + r)));
+        }
+    }
+
     /// <summary>What the probe received and the tail of every process's output.</summary>
     public string Diagnostics(int lines = 30)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"sidecars: {Sidecars?.Description ?? "not chosen yet"}; build {Layout.Configuration}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"sidecars: {Sidecars?.Description ?? "not chosen yet"}; build {Layout.Configuration}; full logs in {LogFolder} once the collection ends");
         if (Probe is not null)
         {
             text.Append(Probe.Describe());

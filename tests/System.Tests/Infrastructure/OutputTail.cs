@@ -3,7 +3,7 @@ using System.Text;
 namespace Accreditation.System.Tests.Infrastructure;
 
 /// <summary>The last lines a process wrote (stdout and stderr interleaved), for failure messages.</summary>
-public sealed class OutputTail(int capacity = 400)
+public sealed class OutputTail(int capacity = 5000)
 {
     private readonly Queue<string> _lines = new();
     private readonly Lock _gate = new();
