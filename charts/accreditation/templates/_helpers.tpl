@@ -1,0 +1,271 @@
+{{/*
+Chart name and release-scoped full name (standard Helm pattern, 63 characters at most).
+*/}}
+{{- define "accreditation.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "accreditation.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .Chart.Name .Values.nameOverride -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "accreditation.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+Component name of a service key: services.regulatorReporting -> regulator-reporting.
+Usage: include "accreditation.component" "regulatorReporting"
+*/}}
+{{- define "accreditation.component" -}}
+{{- . | kebabcase -}}
+{{- end -}}
+
+{{/*
+Name of a service's Deployment and Service. Usage: include "accreditation.serviceName" (dict "root" $ "name" $name)
+*/}}
+{{- define "accreditation.serviceName" -}}
+{{- printf "%s-%s" (include "accreditation.fullname" .root) (include "accreditation.component" .name) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+Name of a service's own Redis (StatefulSet and headless Service). Same arguments.
+*/}}
+{{- define "accreditation.storeName" -}}
+{{- printf "%s-%s-redis" (include "accreditation.fullname" .root) (include "accreditation.component" .name) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "accreditation.brokerName" -}}
+{{- printf "%s-broker" (include "accreditation.fullname" .) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/*
+Selector labels. Usage: include "accreditation.selectorLabels" (dict "root" $ "component" "enrolment")
+*/}}
+{{- define "accreditation.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "accreditation.name" .root }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{/*
+Common labels. Same arguments as selectorLabels.
+*/}}
+{{- define "accreditation.labels" -}}
+helm.sh/chart: {{ include "accreditation.chart" .root }}
+{{ include "accreditation.selectorLabels" . }}
+app.kubernetes.io/part-of: accreditation
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+accreditation.gov.uk/phase: {{ .root.Values.phase.name | quote }}
+{{- end -}}
+
+{{/*
+Image reference of a service: repository[:tag][@digest]; tag defaults to the chart's appVersion.
+Usage: include "accreditation.image" (dict "root" $ "image" $svc.image)
+*/}}
+{{- define "accreditation.image" -}}
+{{- $tag := .image.tag | default .root.Chart.AppVersion -}}
+{{- $ref := printf "%s:%s" .image.repository $tag -}}
+{{- if .image.digest -}}
+{{- $ref = printf "%s@%s" $ref .image.digest -}}
+{{- end -}}
+{{- $ref -}}
+{{- end -}}
+
+{{/*
+"true" when a service's store is an existing Redis (connection string or Secret), else "".
+Usage: include "accreditation.storeIsExternal" $svc
+*/}}
+{{- define "accreditation.storeIsExternal" -}}
+{{- if or .redis.external.existingSecret .redis.external.connectionString -}}true{{- end -}}
+{{- end -}}
+
+{{/*
+host:port of the pub/sub broker.
+*/}}
+{{- define "accreditation.brokerHost" -}}
+{{- if .Values.broker.external.host -}}
+{{- .Values.broker.external.host -}}
+{{- else -}}
+{{- printf "%s:6379" (include "accreditation.brokerName" .) -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Dapr app ids of the enabled services, as a YAML list (for the components' scopes).
+*/}}
+{{- define "accreditation.appIds" -}}
+{{- $ids := list -}}
+{{- range $name, $svc := .Values.services -}}
+{{- if $svc.enabled -}}
+{{- $ids = append $ids ($svc.appId | default (include "accreditation.component" $name)) -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $ids -}}
+{{- end -}}
+
+{{/*
+Checks the values once per render; fails with a message naming the broken rule. Renders nothing.
+*/}}
+{{- define "accreditation.validate" -}}
+{{- $phase := .Values.phase.name -}}
+{{- if not (has $phase (list "phase-1" "phase-2" "national")) -}}
+{{- fail (printf "phase.name must be phase-1, phase-2 or national (got %q)" $phase) -}}
+{{- end -}}
+{{- $authorities := .Values.phase.authorities | default (list) -}}
+{{- range $authorities -}}
+{{- if not (regexMatch "^E(06|08|09|10)[0-9]{6}$" (toString .)) -}}
+{{- fail (printf "phase.authorities: %q is not the GSS code of an English local authority with children's services (E06/E08/E09/E10 + 6 digits)" (toString .)) -}}
+{{- end -}}
+{{- end -}}
+{{- if eq $phase "phase-2" -}}
+{{- if eq (len $authorities) 0 -}}
+{{- fail "phase-2 needs phase.authorities: the GSS codes of its authorities (at most 20)" -}}
+{{- end -}}
+{{- if gt (len (uniq $authorities)) 20 -}}
+{{- fail (printf "phase-2 allows at most 20 authorities; phase.authorities lists %d" (len (uniq $authorities))) -}}
+{{- end -}}
+{{- end -}}
+{{- if not (hasPrefix "https://" (.Values.auth.authority | default "")) -}}
+{{- fail "auth.authority must be the https URL of the OIDC issuer that signs the callers' tokens (production never uses the development signing key)" -}}
+{{- end -}}
+{{- range $name, $svc := .Values.services -}}
+{{- if $svc.enabled -}}
+{{- if hasKey ($svc.env | default dict) "Auth__SigningKey" -}}
+{{- fail (printf "services.%s.env sets Auth__SigningKey: the development signing key is never used in a cluster; set auth.authority" $name) -}}
+{{- end -}}
+{{- if eq (int $svc.grpcPort) (int $svc.appPort) -}}
+{{- fail (printf "services.%s: grpcPort and appPort must differ" $name) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+A single-replica Redis: headless Service + StatefulSet. Used for every service's own store and for
+the broker. Usage: include "accreditation.redis" (dict "root" $ "name" "<name>" "component" "<component>" "persistence" <map> "resources" <map> "maxmemory" "<size>")
+*/}}
+{{- define "accreditation.redis" -}}
+{{- $labels := dict "root" .root "component" .component -}}
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ .name }}
+  labels:
+    {{- include "accreditation.labels" $labels | nindent 4 }}
+spec:
+  clusterIP: None
+  selector:
+    {{- include "accreditation.selectorLabels" $labels | nindent 4 }}
+  ports:
+    - name: redis
+      port: 6379
+      targetPort: redis
+      protocol: TCP
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: {{ .name }}
+  labels:
+    {{- include "accreditation.labels" $labels | nindent 4 }}
+spec:
+  serviceName: {{ .name }}
+  replicas: 1
+  selector:
+    matchLabels:
+      {{- include "accreditation.selectorLabels" $labels | nindent 6 }}
+  template:
+    metadata:
+      labels:
+        {{- include "accreditation.labels" $labels | nindent 8 }}
+    spec:
+      automountServiceAccountToken: false
+      securityContext:
+        # uid/gid of the redis user in the official alpine image
+        runAsNonRoot: true
+        runAsUser: 999
+        runAsGroup: 1000
+        fsGroup: 1000
+        seccompProfile:
+          type: RuntimeDefault
+      containers:
+        - name: redis
+          image: "{{ .root.Values.redis.image.repository }}:{{ .root.Values.redis.image.tag }}"
+          imagePullPolicy: {{ .root.Values.redis.image.pullPolicy }}
+          command:
+            - redis-server
+          args:
+            - --port
+            - "6379"
+            - --protected-mode
+            - "no"
+            - --dir
+            - /data
+            - --appendonly
+            - "yes"
+            - --appendfsync
+            - everysec
+            - --maxmemory-policy
+            - noeviction
+            {{- with .maxmemory }}
+            - --maxmemory
+            - {{ . | quote }}
+            {{- end }}
+          ports:
+            - name: redis
+              containerPort: 6379
+              protocol: TCP
+          readinessProbe:
+            exec:
+              command: ["redis-cli", "ping"]
+            periodSeconds: 5
+            timeoutSeconds: 2
+          livenessProbe:
+            tcpSocket:
+              port: redis
+            initialDelaySeconds: 10
+            periodSeconds: 10
+          resources:
+            {{- toYaml .resources | nindent 12 }}
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop:
+                - ALL
+          volumeMounts:
+            - name: data
+              mountPath: /data
+      {{- if not .persistence.enabled }}
+      volumes:
+        - name: data
+          emptyDir: {}
+      {{- end }}
+  {{- if .persistence.enabled }}
+  volumeClaimTemplates:
+    - metadata:
+        name: data
+        labels:
+          {{- include "accreditation.selectorLabels" $labels | nindent 10 }}
+      spec:
+        accessModes:
+          - ReadWriteOnce
+        {{- with .persistence.storageClass }}
+        storageClassName: {{ . | quote }}
+        {{- end }}
+        resources:
+          requests:
+            storage: {{ .persistence.size | quote }}
+  {{- end }}
+{{- end -}}
