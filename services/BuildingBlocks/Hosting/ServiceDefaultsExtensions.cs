@@ -54,6 +54,7 @@ public static class ServiceDefaultsExtensions
         app.UseCloudEvents(new Dapr.CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true });
         app.UseRouting();
         app.UseMiddleware<PortSeparationMiddleware>();
+        app.UseMiddleware<UndecodableRequestMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcHealthChecksService();

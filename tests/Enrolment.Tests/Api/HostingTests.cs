@@ -64,4 +64,16 @@ public sealed class HostingTests(RedisFixture redis) : ApiTestBase(redis)
 
         Assert.Contains(call.ResponseStream.Current.ListServicesResponse.Service, s => s.Name == "accreditation.enrolment.v1.EnrolmentService");
     }
+
+    [Fact]
+    public async Task EnrolCandidate_UndecodableProtobuf_InvalidArgumentNotInternal()
+    {
+        var raw = new Marshaller<byte[]>(bytes => bytes, bytes => bytes);
+        var method = new Method<byte[], byte[]>(MethodType.Unary, "accreditation.enrolment.v1.EnrolmentService", "EnrolCandidate", raw, raw);
+        var invoker = Host.InvokerFor(Authorities.Bury, Accreditation.BuildingBlocks.Auth.Scopes.EnrolmentHr);
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => invoker.AsyncUnaryCall(method, null, new CallOptions(), [0x0A, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x01]).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+    }
 }
