@@ -124,7 +124,15 @@ public sealed class SystemUnderTest : IAsyncLifetime
             await Probe.DisposeAsync();
         }
 
-        WriteLogs();
+        try
+        {
+            WriteLogs();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Logs are a convenience; another run may be writing the same folder.
+        }
+
         if (_broker is not null)
         {
             await _broker.DisposeAsync();
