@@ -17,7 +17,7 @@ public sealed class EnrolCandidateTests(RedisFixture redis) : ApiTestBase(redis)
     [Fact]
     public async Task EnrolCandidate_ValidRequest_EnrolledAndCandidateEnrolledPublished()
     {
-        var request = Requests.Enrol(Authorities.Bury, "SW00123");
+        var request = EnrolmentRequests.Enrol(Authorities.Bury, "SW00123");
 
         var response = await Host.ClientFor(Authorities.Bury).EnrolCandidateAsync(request);
 
@@ -43,7 +43,7 @@ public sealed class EnrolCandidateTests(RedisFixture redis) : ApiTestBase(redis)
     public async Task EnrolCandidate_RetriedWithSameClientRequestId_FirstAnswerOneEnrolmentOneEvent()
     {
         var client = Host.ClientFor(Authorities.Leeds);
-        var request = Requests.Enrol(Authorities.Leeds);
+        var request = EnrolmentRequests.Enrol(Authorities.Leeds);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ => (await client.EnrolCandidateAsync(request)).Enrolment));
 
@@ -60,7 +60,7 @@ public sealed class EnrolCandidateTests(RedisFixture redis) : ApiTestBase(redis)
     public async Task EnrolCandidate_SameClientRequestIdDifferentRequest_InvalidArgumentNamingRequestId()
     {
         var client = Host.ClientFor(Authorities.Leeds);
-        var request = Requests.Enrol(Authorities.Leeds);
+        var request = EnrolmentRequests.Enrol(Authorities.Leeds);
         await client.EnrolCandidateAsync(request);
         request.GivenName = "Someone else";
 
@@ -73,9 +73,9 @@ public sealed class EnrolCandidateTests(RedisFixture redis) : ApiTestBase(redis)
     public async Task EnrolCandidate_SecondActiveEnrolmentSameRegistrationAndRole_AlreadyExistsNamingExisting()
     {
         var client = Host.ClientFor(Authorities.Wigan);
-        var first = (await client.EnrolCandidateAsync(Requests.Enrol(Authorities.Wigan, "SW4242"))).Enrolment;
+        var first = (await client.EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Wigan, "SW4242"))).Enrolment;
 
-        var e = await FailsWith(StatusCode.AlreadyExists, () => client.EnrolCandidateAsync(Requests.Enrol(Authorities.Wigan, "SW04242")).ResponseAsync);
+        var e = await FailsWith(StatusCode.AlreadyExists, () => client.EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Wigan, "SW04242")).ResponseAsync);
 
         Assert.Contains(first.EnrolmentId, e.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(first.EnrolmentId, e.Trailers.GetValue(EnrolmentCommands.ExistingEnrolmentTrailer));
@@ -85,9 +85,9 @@ public sealed class EnrolCandidateTests(RedisFixture redis) : ApiTestBase(redis)
     public async Task EnrolCandidate_SameRegistrationOtherRole_EnrolsBoth()
     {
         var client = Host.ClientFor(Authorities.Wigan);
-        await client.EnrolCandidateAsync(Requests.Enrol(Authorities.Wigan, "SW777"));
+        await client.EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Wigan, "SW777"));
 
-        var second = await client.EnrolCandidateAsync(Requests.Enrol(Authorities.Wigan, "SW777", Role.PracticeSupervisor));
+        var second = await client.EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Wigan, "SW777", Role.PracticeSupervisor));
 
         Assert.Equal(Role.PracticeSupervisor, second.Enrolment.Role);
     }
@@ -96,10 +96,10 @@ public sealed class EnrolCandidateTests(RedisFixture redis) : ApiTestBase(redis)
     public async Task EnrolCandidate_AfterWithdrawal_EnrolsAgainWithoutPenalty()
     {
         var client = Host.ClientFor(Authorities.Oldham);
-        var first = (await client.EnrolCandidateAsync(Requests.Enrol(Authorities.Oldham, "SW555"))).Enrolment;
-        await client.WithdrawEnrolmentAsync(Requests.Withdraw(first.EnrolmentId));
+        var first = (await client.EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Oldham, "SW555"))).Enrolment;
+        await client.WithdrawEnrolmentAsync(EnrolmentRequests.Withdraw(first.EnrolmentId));
 
-        var again = (await client.EnrolCandidateAsync(Requests.Enrol(Authorities.Oldham, "SW555"))).Enrolment;
+        var again = (await client.EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Oldham, "SW555"))).Enrolment;
 
         Assert.NotEqual(first.EnrolmentId, again.EnrolmentId);
         Assert.Equal(EnrolmentState.Enrolled, again.State);
@@ -133,7 +133,7 @@ public sealed class EnrolCandidateTests(RedisFixture redis) : ApiTestBase(redis)
     public async Task EnrolCandidate_MalformedField_InvalidArgumentNamingField(string field, Action<EnrolCandidateRequest> breakIt)
     {
         ArgumentNullException.ThrowIfNull(breakIt);
-        var request = Requests.Enrol(Authorities.Bury);
+        var request = EnrolmentRequests.Enrol(Authorities.Bury);
         breakIt(request);
 
         var e = await FailsWith(StatusCode.InvalidArgument, () => Host.ClientFor(Authorities.Bury).EnrolCandidateAsync(request).ResponseAsync);
@@ -146,7 +146,7 @@ public sealed class EnrolCandidateTests(RedisFixture redis) : ApiTestBase(redis)
     public async Task EnrolCandidate_AuthorityOutsidePhase_FailedPreconditionNamingPhase()
     {
         var e = await FailsWith(StatusCode.FailedPrecondition, () =>
-            Host.ClientFor(Authorities.Sheffield).EnrolCandidateAsync(Requests.Enrol(Authorities.Sheffield)).ResponseAsync);
+            Host.ClientFor(Authorities.Sheffield).EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Sheffield)).ResponseAsync);
 
         Assert.Contains("phase-1", e.Status.Detail, StringComparison.Ordinal);
         Assert.Equal("employing_authority_code", FieldOf(e));
@@ -156,7 +156,7 @@ public sealed class EnrolCandidateTests(RedisFixture redis) : ApiTestBase(redis)
     public async Task EnrolCandidate_ForAnotherAuthority_PermissionDenied()
     {
         await FailsWith(StatusCode.PermissionDenied, () =>
-            Host.ClientFor(Authorities.Bury).EnrolCandidateAsync(Requests.Enrol(Authorities.Manchester)).ResponseAsync);
+            Host.ClientFor(Authorities.Bury).EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Manchester)).ResponseAsync);
 
         Assert.Empty((await Host.ClientFor(Authorities.Manchester).ListEnrolmentsAsync(new ListEnrolmentsRequest())).Enrolments);
     }
@@ -164,28 +164,28 @@ public sealed class EnrolCandidateTests(RedisFixture redis) : ApiTestBase(redis)
     [Fact]
     public async Task EnrolCandidate_WithoutToken_Unauthenticated()
     {
-        await FailsWith(StatusCode.Unauthenticated, () => Host.AnonymousClient().EnrolCandidateAsync(Requests.Enrol(Authorities.Bury)).ResponseAsync);
+        await FailsWith(StatusCode.Unauthenticated, () => Host.AnonymousClient().EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Bury)).ResponseAsync);
     }
 
     [Fact]
     public async Task EnrolCandidate_TokenWithoutHrScope_PermissionDenied()
     {
         await FailsWith(StatusCode.PermissionDenied, () =>
-            Host.ClientFor(Authorities.Bury, "testing.delivery").EnrolCandidateAsync(Requests.Enrol(Authorities.Bury)).ResponseAsync);
+            Host.ClientFor(Authorities.Bury, "testing.delivery").EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Bury)).ResponseAsync);
     }
 
     [Fact]
     public async Task EnrolCandidate_TokenWithoutAuthority_PermissionDenied()
     {
         await FailsWith(StatusCode.PermissionDenied, () =>
-            Host.ClientFor(null, Scopes.EnrolmentHr).EnrolCandidateAsync(Requests.Enrol(Authorities.Bury)).ResponseAsync);
+            Host.ClientFor(null, Scopes.EnrolmentHr).EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Bury)).ResponseAsync);
     }
 
     [Fact]
     public async Task EnrolCandidate_WithEqualityMonitoring_AnswersNeverReturnedAndPublishedOnlyOnEvaluationTopic()
     {
         var client = Host.ClientFor(Authorities.Bury);
-        var request = Requests.Enrol(Authorities.Bury);
+        var request = EnrolmentRequests.Enrol(Authorities.Bury);
         request.EqualityMonitoring = new EqualityMonitoring
         {
             AgeBand = AgeBand._30To39,

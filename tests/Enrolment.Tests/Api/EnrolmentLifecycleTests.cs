@@ -11,14 +11,14 @@ namespace Accreditation.Enrolment.Tests.Api;
 public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(redis)
 {
     private async Task<Contracts.Enrolment.V1.Enrolment> EnrolAsync(string authority) =>
-        (await Host.ClientFor(authority).EnrolCandidateAsync(Requests.Enrol(authority))).Enrolment;
+        (await Host.ClientFor(authority).EnrolCandidateAsync(EnrolmentRequests.Enrol(authority))).Enrolment;
 
     [Fact]
     public async Task EndorseEnrolment_Enrolled_EndorsedAndCandidateEndorsedPublished()
     {
         var enrolment = await EnrolAsync(Authorities.Bury);
 
-        var endorsed = (await Host.ClientFor(Authorities.Bury).EndorseEnrolmentAsync(Requests.Endorse(enrolment.EnrolmentId))).Enrolment;
+        var endorsed = (await Host.ClientFor(Authorities.Bury).EndorseEnrolmentAsync(EnrolmentRequests.Endorse(enrolment.EnrolmentId))).Enrolment;
 
         Assert.Equal(EnrolmentState.Endorsed, endorsed.State);
         Assert.Equal("Sam Jones", endorsed.Endorsement.EndorserName);
@@ -33,7 +33,7 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
     public async Task EndorseEnrolment_RetriedWithSameRequestId_SameAnswerOneEvent()
     {
         var enrolment = await EnrolAsync(Authorities.Bury);
-        var request = Requests.Endorse(enrolment.EnrolmentId);
+        var request = EnrolmentRequests.Endorse(enrolment.EnrolmentId);
         var client = Host.ClientFor(Authorities.Bury);
 
         var first = (await client.EndorseEnrolmentAsync(request)).Enrolment;
@@ -49,16 +49,16 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
     {
         var enrolment = await EnrolAsync(Authorities.Bury);
         var client = Host.ClientFor(Authorities.Bury);
-        await client.EndorseEnrolmentAsync(Requests.Endorse(enrolment.EnrolmentId));
+        await client.EndorseEnrolmentAsync(EnrolmentRequests.Endorse(enrolment.EnrolmentId));
 
-        await FailsWith(StatusCode.FailedPrecondition, () => client.EndorseEnrolmentAsync(Requests.Endorse(enrolment.EnrolmentId)).ResponseAsync);
+        await FailsWith(StatusCode.FailedPrecondition, () => client.EndorseEnrolmentAsync(EnrolmentRequests.Endorse(enrolment.EnrolmentId)).ResponseAsync);
     }
 
     [Fact]
     public async Task EndorseEnrolment_MissingEndorserName_InvalidArgumentNamingField()
     {
         var enrolment = await EnrolAsync(Authorities.Bury);
-        var request = Requests.Endorse(enrolment.EnrolmentId);
+        var request = EnrolmentRequests.Endorse(enrolment.EnrolmentId);
         request.EndorserName = "";
 
         var e = await FailsWith(StatusCode.InvalidArgument, () => Host.ClientFor(Authorities.Bury).EndorseEnrolmentAsync(request).ResponseAsync);
@@ -70,7 +70,7 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
     public async Task EndorseEnrolment_UnknownEnrolment_NotFound()
     {
         var e = await FailsWith(StatusCode.NotFound, () =>
-            Host.ClientFor(Authorities.Bury).EndorseEnrolmentAsync(Requests.Endorse(Guid.NewGuid().ToString())).ResponseAsync);
+            Host.ClientFor(Authorities.Bury).EndorseEnrolmentAsync(EnrolmentRequests.Endorse(Guid.NewGuid().ToString())).ResponseAsync);
 
         Assert.Equal("enrolment_id", FieldOf(e));
     }
@@ -81,7 +81,7 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
         var enrolment = await EnrolAsync(Authorities.Bury);
 
         await FailsWith(StatusCode.PermissionDenied, () =>
-            Host.ClientFor(Authorities.Leeds).EndorseEnrolmentAsync(Requests.Endorse(enrolment.EnrolmentId)).ResponseAsync);
+            Host.ClientFor(Authorities.Leeds).EndorseEnrolmentAsync(EnrolmentRequests.Endorse(enrolment.EnrolmentId)).ResponseAsync);
 
         var unchanged = (await Host.ClientFor(Authorities.Bury).GetEnrolmentAsync(new GetEnrolmentRequest { EnrolmentId = enrolment.EnrolmentId })).Enrolment;
         Assert.Equal(enrolment, unchanged);
@@ -92,9 +92,9 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
     {
         var enrolment = await EnrolAsync(Authorities.Manchester);
         var client = Host.ClientFor(Authorities.Manchester);
-        await client.EndorseEnrolmentAsync(Requests.Endorse(enrolment.EnrolmentId));
+        await client.EndorseEnrolmentAsync(EnrolmentRequests.Endorse(enrolment.EnrolmentId));
 
-        var withdrawn = (await client.WithdrawEnrolmentAsync(Requests.Withdraw(enrolment.EnrolmentId))).Enrolment;
+        var withdrawn = (await client.WithdrawEnrolmentAsync(EnrolmentRequests.Withdraw(enrolment.EnrolmentId))).Enrolment;
 
         Assert.Equal(EnrolmentState.Withdrawn, withdrawn.State);
         Assert.Equal("Personal circumstances", withdrawn.Withdrawal.Reason);
@@ -108,17 +108,17 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
     {
         var enrolment = await EnrolAsync(Authorities.Manchester);
         var client = Host.ClientFor(Authorities.Manchester);
-        await client.WithdrawEnrolmentAsync(Requests.Withdraw(enrolment.EnrolmentId));
+        await client.WithdrawEnrolmentAsync(EnrolmentRequests.Withdraw(enrolment.EnrolmentId));
 
-        await FailsWith(StatusCode.FailedPrecondition, () => client.WithdrawEnrolmentAsync(Requests.Withdraw(enrolment.EnrolmentId)).ResponseAsync);
-        await FailsWith(StatusCode.FailedPrecondition, () => client.EndorseEnrolmentAsync(Requests.Endorse(enrolment.EnrolmentId)).ResponseAsync);
+        await FailsWith(StatusCode.FailedPrecondition, () => client.WithdrawEnrolmentAsync(EnrolmentRequests.Withdraw(enrolment.EnrolmentId)).ResponseAsync);
+        await FailsWith(StatusCode.FailedPrecondition, () => client.EndorseEnrolmentAsync(EnrolmentRequests.Endorse(enrolment.EnrolmentId)).ResponseAsync);
     }
 
     [Fact]
     public async Task WithdrawEnrolment_MissingReason_InvalidArgumentNamingField()
     {
         var enrolment = await EnrolAsync(Authorities.Manchester);
-        var request = Requests.Withdraw(enrolment.EnrolmentId);
+        var request = EnrolmentRequests.Withdraw(enrolment.EnrolmentId);
         request.Reason = "";
 
         var e = await FailsWith(StatusCode.InvalidArgument, () => Host.ClientFor(Authorities.Manchester).WithdrawEnrolmentAsync(request).ResponseAsync);
@@ -130,9 +130,9 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
     public async Task MoveEnrolment_ToParticipatingAuthority_NewEmployerOwnsItOldOneNoLonger()
     {
         var enrolment = await EnrolAsync(Authorities.Bury);
-        await Host.ClientFor(Authorities.Bury).EndorseEnrolmentAsync(Requests.Endorse(enrolment.EnrolmentId));
+        await Host.ClientFor(Authorities.Bury).EndorseEnrolmentAsync(EnrolmentRequests.Endorse(enrolment.EnrolmentId));
 
-        var moved = (await Host.ClientFor(Authorities.Bury).MoveEnrolmentAsync(Requests.Move(enrolment.EnrolmentId, Authorities.Wigan))).Enrolment;
+        var moved = (await Host.ClientFor(Authorities.Bury).MoveEnrolmentAsync(EnrolmentRequests.Move(enrolment.EnrolmentId, Authorities.Wigan))).Enrolment;
 
         Assert.Equal(Authorities.Wigan, moved.EmployingAuthority.GssCode);
         Assert.Equal(EnrolmentState.Endorsed, moved.State);
@@ -156,7 +156,7 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
         var enrolment = await EnrolAsync(Authorities.Bury);
 
         var e = await FailsWith(StatusCode.FailedPrecondition, () =>
-            Host.ClientFor(Authorities.Bury).MoveEnrolmentAsync(Requests.Move(enrolment.EnrolmentId, Authorities.Sheffield)).ResponseAsync);
+            Host.ClientFor(Authorities.Bury).MoveEnrolmentAsync(EnrolmentRequests.Move(enrolment.EnrolmentId, Authorities.Sheffield)).ResponseAsync);
 
         Assert.Contains("phase-1", e.Status.Detail, StringComparison.Ordinal);
         Assert.Equal("new_authority_code", FieldOf(e));
@@ -168,7 +168,7 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
         var enrolment = await EnrolAsync(Authorities.Bury);
 
         await FailsWith(StatusCode.FailedPrecondition, () =>
-            Host.ClientFor(Authorities.Bury).MoveEnrolmentAsync(Requests.Move(enrolment.EnrolmentId, Authorities.Bury)).ResponseAsync);
+            Host.ClientFor(Authorities.Bury).MoveEnrolmentAsync(EnrolmentRequests.Move(enrolment.EnrolmentId, Authorities.Bury)).ResponseAsync);
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
         var enrolment = await EnrolAsync(Authorities.Bury);
 
         var e = await FailsWith(StatusCode.InvalidArgument, () =>
-            Host.ClientFor(Authorities.Bury).MoveEnrolmentAsync(Requests.Move(enrolment.EnrolmentId, "E99999999")).ResponseAsync);
+            Host.ClientFor(Authorities.Bury).MoveEnrolmentAsync(EnrolmentRequests.Move(enrolment.EnrolmentId, "E99999999")).ResponseAsync);
 
         Assert.Equal("new_authority_code", FieldOf(e));
     }
@@ -188,6 +188,6 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
         var enrolment = await EnrolAsync(Authorities.Bury);
 
         await FailsWith(StatusCode.PermissionDenied, () =>
-            Host.ClientFor(Authorities.Wigan).MoveEnrolmentAsync(Requests.Move(enrolment.EnrolmentId, Authorities.Wigan)).ResponseAsync);
+            Host.ClientFor(Authorities.Wigan).MoveEnrolmentAsync(EnrolmentRequests.Move(enrolment.EnrolmentId, Authorities.Wigan)).ResponseAsync);
     }
 }

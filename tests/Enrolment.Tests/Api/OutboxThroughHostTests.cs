@@ -14,7 +14,7 @@ public sealed class OutboxThroughHostTests(RedisFixture redis)
         transport.FailNext(3);
         await using var host = await EnrolmentTestHost.StartAsync(redis, RedisFixture.NewKeyPrefix("outbox-fails"), transport);
 
-        var enrolment = (await host.ClientFor(Authorities.Bury).EnrolCandidateAsync(Requests.Enrol(Authorities.Bury))).Enrolment;
+        var enrolment = (await host.ClientFor(Authorities.Bury).EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Bury))).Enrolment;
 
         await Eventually.WaitForAsync(() => host.Services.GetOutboxPendingAsync(), pending => pending == 0, "outbox drained");
         var published = Assert.Single(transport.Published);
@@ -31,8 +31,8 @@ public sealed class OutboxThroughHostTests(RedisFixture redis)
         await using (var first = await EnrolmentTestHost.StartAsync(redis, prefix, down))
         {
             var client = first.ClientFor(Authorities.Bury);
-            enrolmentId = (await client.EnrolCandidateAsync(Requests.Enrol(Authorities.Bury))).Enrolment.EnrolmentId;
-            await client.EndorseEnrolmentAsync(Requests.Endorse(enrolmentId));
+            enrolmentId = (await client.EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Bury))).Enrolment.EnrolmentId;
+            await client.EndorseEnrolmentAsync(EnrolmentRequests.Endorse(enrolmentId));
             await Eventually.WaitUntilAsync(() => down.Attempts > 0, "the first process to try publishing");
         }
 

@@ -17,8 +17,8 @@ public sealed class PhaseConfigurationTests(RedisFixture redis)
             ["Phase:Authorities:2"] = Authorities.Leeds,
         });
 
-        var enrolled = await host.ClientFor(Authorities.Sheffield).EnrolCandidateAsync(Requests.Enrol(Authorities.Sheffield));
-        var e = await Assert.ThrowsAsync<RpcException>(() => host.ClientFor(Authorities.Bury).EnrolCandidateAsync(Requests.Enrol(Authorities.Bury)).ResponseAsync);
+        var enrolled = await host.ClientFor(Authorities.Sheffield).EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Sheffield));
+        var e = await Assert.ThrowsAsync<RpcException>(() => host.ClientFor(Authorities.Bury).EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Bury)).ResponseAsync);
 
         Assert.Equal("phase-2", enrolled.Enrolment.Phase);
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
@@ -33,7 +33,7 @@ public sealed class PhaseConfigurationTests(RedisFixture redis)
             ["Phase:Name"] = "national",
         });
 
-        var scilly = await host.ClientFor("E06000053").EnrolCandidateAsync(Requests.Enrol("E06000053"));
+        var scilly = await host.ClientFor("E06000053").EnrolCandidateAsync(EnrolmentRequests.Enrol("E06000053"));
 
         Assert.Equal("Isles of Scilly", scilly.Enrolment.EmployingAuthority.Name);
     }

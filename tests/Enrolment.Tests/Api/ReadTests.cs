@@ -12,7 +12,7 @@ public sealed class ReadTests(RedisFixture redis) : ApiTestBase(redis)
     public async Task GetEnrolment_OwnCandidate_ReturnsIt()
     {
         var client = Host.ClientFor(Authorities.Oldham);
-        var enrolment = (await client.EnrolCandidateAsync(Requests.Enrol(Authorities.Oldham))).Enrolment;
+        var enrolment = (await client.EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Oldham))).Enrolment;
 
         var fetched = await client.GetEnrolmentAsync(new GetEnrolmentRequest { EnrolmentId = enrolment.EnrolmentId });
 
@@ -22,7 +22,7 @@ public sealed class ReadTests(RedisFixture redis) : ApiTestBase(redis)
     [Fact]
     public async Task GetEnrolment_OtherAuthoritysCandidate_PermissionDenied()
     {
-        var enrolment = (await Host.ClientFor(Authorities.Oldham).EnrolCandidateAsync(Requests.Enrol(Authorities.Oldham))).Enrolment;
+        var enrolment = (await Host.ClientFor(Authorities.Oldham).EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Oldham))).Enrolment;
 
         await FailsWith(StatusCode.PermissionDenied, () =>
             Host.ClientFor(Authorities.Leeds).GetEnrolmentAsync(new GetEnrolmentRequest { EnrolmentId = enrolment.EnrolmentId }).ResponseAsync);
@@ -55,11 +55,11 @@ public sealed class ReadTests(RedisFixture redis) : ApiTestBase(redis)
         for (var i = 0; i < 7; i++)
         {
             var role = i % 2 == 0 ? Role.ChildAndFamilyPractitioner : Role.PracticeSupervisor;
-            enrolled.Add((await client.EnrolCandidateAsync(Requests.Enrol(Authorities.Leeds, role: role))).Enrolment);
+            enrolled.Add((await client.EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Leeds, role: role))).Enrolment);
         }
 
-        await client.EndorseEnrolmentAsync(Requests.Endorse(enrolled[2].EnrolmentId));
-        await Host.ClientFor(Authorities.Bury).EnrolCandidateAsync(Requests.Enrol(Authorities.Bury));
+        await client.EndorseEnrolmentAsync(EnrolmentRequests.Endorse(enrolled[2].EnrolmentId));
+        await Host.ClientFor(Authorities.Bury).EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Bury));
 
         var all = await ReadAllAsync(client, new ListEnrolmentsRequest { Page = new PageRequest { PageSize = 3 } });
         var practitioners = await ReadAllAsync(client, new ListEnrolmentsRequest { Role = Role.ChildAndFamilyPractitioner, Page = new PageRequest { PageSize = 2 } });
@@ -76,7 +76,7 @@ public sealed class ReadTests(RedisFixture redis) : ApiTestBase(redis)
         var client = Host.ClientFor(Authorities.Leeds);
         for (var i = 0; i < 2; i++)
         {
-            await client.EnrolCandidateAsync(Requests.Enrol(Authorities.Leeds));
+            await client.EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Leeds));
         }
 
         var first = await client.ListEnrolmentsAsync(new ListEnrolmentsRequest { Page = new PageRequest { PageSize = 1 } });

@@ -3,6 +3,7 @@ using Accreditation.Contracts.Enrolment.V1;
 using Accreditation.Contracts.Events.V1;
 using Accreditation.System.Tests.Infrastructure;
 using Accreditation.System.Tests.Support;
+using Accreditation.TestSupport;
 
 namespace Accreditation.System.Tests.Cli;
 

@@ -1,5 +1,6 @@
 using Accreditation.Contracts.Events.V1;
 using Accreditation.System.Tests.Support;
+using Accreditation.TestSupport;
 
 namespace Accreditation.System.Tests.Resilience;
 

@@ -1,3 +1,4 @@
+using Accreditation.TestSupport;
 using Accreditation.Contracts.Enrolment.V1;
 using Accreditation.Contracts.Events.V1;
 using Accreditation.System.Tests.Probe;

@@ -3,20 +3,25 @@ using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Enrolment.V1;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Accreditation.System.Tests.Support;
+namespace Accreditation.TestSupport;
 
 /// <summary>
-/// Valid council HR requests. Registration numbers the tests use have 5 digits (SW10001 upwards),
-/// so they never collide with each other nor with accredit simulate's 6-digit numbers.
+/// Valid council HR requests to start from; tests change the field under test. Registration
+/// numbers the tests make have 5 digits (SW10001 upwards), so they never collide with each other
+/// nor with accredit simulate's 6-digit numbers.
 /// </summary>
 public static class EnrolmentRequests
 {
     private static int _next = 10_000;
 
-    public static string NewRegistrationNumber() =>
-        "SW" + Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
+    /// <summary>A registration number no other test in this process uses.</summary>
+    public static string NewRegistrationNumber() => "SW" + Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
 
-    public static EnrolCandidateRequest Enrol(string authority, string? registrationNumber = null, EqualityMonitoring? equalityMonitoring = null)
+    public static EnrolCandidateRequest Enrol(
+        string authority,
+        string? registrationNumber = null,
+        Role role = Role.ChildAndFamilyPractitioner,
+        EqualityMonitoring? equalityMonitoring = null)
     {
         var number = registrationNumber ?? NewRegistrationNumber();
         var request = new EnrolCandidateRequest
@@ -26,7 +31,7 @@ public static class EnrolmentRequests
             GivenName = "Asha",
             FamilyName = "Patel",
             WorkEmail = $"{number.ToLowerInvariant()}@council.example.gov.uk",
-            Role = Role.ChildAndFamilyPractitioner,
+            Role = role,
             EmployingAuthorityCode = authority,
             HrReference = "HR-" + number,
             Consent = new Consent
@@ -65,6 +70,6 @@ public static class EnrolmentRequests
         ClientRequestId = Guid.NewGuid().ToString(),
         EnrolmentId = enrolmentId,
         NewAuthorityCode = to,
-        NewHrReference = "MOVED-" + enrolmentId[..Math.Min(8, enrolmentId.Length)],
+        NewHrReference = "NEW-77",
     };
 }

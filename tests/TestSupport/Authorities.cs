@@ -1,7 +1,7 @@
-namespace Accreditation.Enrolment.Tests.Api;
+namespace Accreditation.TestSupport;
 
-/// <summary>GSS codes used by the tests.</summary>
-internal static class Authorities
+/// <summary>GSS codes the tests act for.</summary>
+public static class Authorities
 {
     public const string Bury = "E08000002";
     public const string Manchester = "E08000003";
@@ -11,4 +11,6 @@ internal static class Authorities
 
     /// <summary>Not in phase 1.</summary>
     public const string Sheffield = "E08000039";
+
+    public static IReadOnlyList<string> Phase1 { get; } = [Bury, Manchester, Oldham, Wigan, Leeds];
 }
