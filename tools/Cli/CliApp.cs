@@ -24,7 +24,7 @@ public static class CliApp
           sitting   --sitting ID
           replay-deadletter --topic T [--broker 127.0.0.1:6380] [--max N]   dead letters back to their topic
           simulate  [--phase phase-1] [--candidates 50] [--concurrency 16] [--seed N] [--authorities GSS,GSS]
-                    [--max-sittings 3] [--enrolment-only]
+                    [--max-sittings 3] [--withdrawal-share 0.05] [--enrolment-only]
         common: --enrolment-url http://127.0.0.1:5000 (or ACCREDIT_ENROLMENT_URL),
                 --testing-url http://127.0.0.1:5010 (or ACCREDIT_TESTING_URL), --signing-key K (or ACCREDIT_SIGNING_KEY)
         """;
@@ -69,6 +69,12 @@ public static class CliApp
         catch (RpcException e)
         {
             await error.WriteLineAsync($"accredit: {e.StatusCode}: {e.Status.Detail}");
+            return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException
+            or Google.Protobuf.InvalidJsonException or Google.Protobuf.InvalidProtocolBufferException or StackExchange.Redis.RedisException)
+        {
+            await error.WriteLineAsync($"accredit: {e.Message}");
             return 1;
         }
     }

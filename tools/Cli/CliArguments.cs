@@ -61,6 +61,19 @@ public sealed class CliArguments
 
     public string OrDefault(string name, string fallback) => Optional(name) ?? fallback;
 
+    public double Fraction(string name, double fallback)
+    {
+        var text = Optional(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
+            ? value
+            : throw new UsageException($"--{name} must be a number from 0 to 1");
+    }
+
     public int Number(string name, int fallback)
     {
         var text = Optional(name);

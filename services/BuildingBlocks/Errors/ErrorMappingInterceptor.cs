@@ -65,7 +65,7 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
                     trailers.Add(ErrorTrailers.Field, known.Field);
                 }
 
-                if (known is AlreadyExistsException exists)
+                if (known is AlreadyExistsException { ExistingId: not null } exists)
                 {
                     trailers.Add(exists.ExistingIdTrailer, exists.ExistingId);
                 }
@@ -80,7 +80,7 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
                 return new RpcException(new Status(known.Code, detail), trailers);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled"), trailers);
-            case RedisException or RedisTimeoutException:
+            case RedisConnectionException or RedisTimeoutException:
                 LogUnavailable(exception, context.Method);
                 return new RpcException(new Status(StatusCode.Unavailable, "the store is unavailable; retry with the same client_request_id"), trailers);
             default:

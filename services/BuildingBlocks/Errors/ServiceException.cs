@@ -19,7 +19,4 @@ public abstract class ServiceException : Exception
 
     /// <summary>The request field at fault, in proto (snake_case) spelling, if any.</summary>
     public string? Field { get; }
-
-    /// <summary>Extra trailers for the caller, for example the id of an existing resource.</summary>
-    public IReadOnlyDictionary<string, string> Details { get; init; } = new Dictionary<string, string>();
 }

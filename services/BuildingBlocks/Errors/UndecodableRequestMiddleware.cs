@@ -37,7 +37,20 @@ public sealed class UndecodableRequestMiddleware(RequestDelegate next)
 
         context.Request.EnableBuffering();
         using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxMessageBytes + 5)
+            {
+                // Too large to check here; gRPC's own size limit answers it.
+                context.Request.Body.Position = 0;
+                await next(context);
+                return;
+            }
+        }
+
         context.Request.Body.Position = 0;
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         if (bytes.Length >= 5 && bytes[0] == 0 && BinaryPrimitives.ReadUInt32BigEndian(bytes[1..5]) == bytes.Length - 5)

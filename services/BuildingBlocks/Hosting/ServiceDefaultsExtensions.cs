@@ -54,9 +54,9 @@ public static class ServiceDefaultsExtensions
         app.UseCloudEvents(new Dapr.CloudEventsMiddlewareOptions { ForwardCloudEventPropertiesAsHeaders = true });
         app.UseRouting();
         app.UseMiddleware<PortSeparationMiddleware>();
-        app.UseMiddleware<UndecodableRequestMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<UndecodableRequestMiddleware>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");

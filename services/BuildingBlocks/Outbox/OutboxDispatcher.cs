@@ -34,6 +34,13 @@ public sealed partial class OutboxDispatcher(
         var batch = await store.ReadPendingAsync(options.Value.BatchSize);
         foreach (var message in batch)
         {
+            // Renew before every publish: a round may outlast one lease period while the sidecar is slow,
+            // and another replica must never publish the same entries meanwhile.
+            if (published > 0 && !await store.TryHoldLeaseAsync(_holder, options.Value.LeaseDuration))
+            {
+                break;
+            }
+
             await _pipeline.ExecuteAsync(
                 static async (state, ct) => await state.transport.PublishAsync(state.message, ct),
                 (transport, message),

@@ -29,6 +29,9 @@ public sealed class OutboxOptions
     /// <summary>Time limit of one publish attempt.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Lease that lets one replica of the service dispatch at a time.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// Lease that lets one replica of the service dispatch at a time, renewed before every publish.
+    /// Longer than the worst case of one publish (every retry timing out), so it cannot lapse mid-publish.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(90);
 }

@@ -51,10 +51,20 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, CommandLog
             var existing = await repository.GetActiveEnrolmentIdAsync(candidate.RegistrationNumber, candidate.Role);
             if (existing is not null)
             {
+                // A concurrent retry of this very request may have just created it: that is the first answer, not a conflict.
+                if (await PriorAnswerAsync(command) is { } created)
+                {
+                    return created;
+                }
+
+                // Name the enrolment only to its own employer: another council's enrolment ids are not the caller's to see.
+                var own = (await repository.GetAsync(existing))?.Enrolment.EmployingAuthority.GssCode == callerAuthority;
                 throw new AlreadyExistsException(
-                    $"{candidate.RegistrationNumber} already has an active {candidate.Role} enrolment {existing}",
+                    own
+                        ? $"{candidate.RegistrationNumber} already has an active {candidate.Role} enrolment {existing}"
+                        : $"{candidate.RegistrationNumber} already has an active {candidate.Role} enrolment with another employer; it must be withdrawn, or moved to you by that employer",
                     ExistingEnrolmentTrailer,
-                    existing);
+                    own ? existing : null);
             }
 
             var enrolment = EnrolmentRules.Enrol(candidate, NewId(), phase.Name, now);
@@ -175,7 +185,23 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, CommandLog
             }
 
             var current = await LoadOwnAsync(command.Caller, id);
-            var (next, events) = change(current.Enrolment, clock.GetUtcNow());
+            EnrolmentRecord next;
+            IntegrationEvent[] events;
+            try
+            {
+                (next, events) = change(current.Enrolment, clock.GetUtcNow());
+            }
+            catch (DomainRuleException)
+            {
+                // A concurrent retry of this very request may have changed the enrolment first: then its answer is ours.
+                if (await PriorAnswerAsync(command) is { } answered)
+                {
+                    return answered;
+                }
+
+                throw;
+            }
+
             if (await repository.UpdateAsync(current, next, command, next.ToByteArray(), events))
             {
                 return next;

@@ -17,7 +17,9 @@ public static partial class RegistrationNumber
     /// <summary>The canonical form of <paramref name="input"/>, or null when it is not a register number.</summary>
     public static string? Normalise(string? input)
     {
-        if (string.IsNullOrWhiteSpace(input))
+        // Older numbers carry a few leading zeros at most; anything long is not a register number
+        // (and is never handed to the regular expression).
+        if (string.IsNullOrWhiteSpace(input) || input.Length > 16)
         {
             return null;
         }

@@ -143,13 +143,6 @@ public sealed class EnrolmentRepository(RedisStore store, OutboxWriter outbox, C
         return (page, cursor);
     }
 
-    /// <summary>Equality-monitoring answers of an enrolment; only for aggregate evaluation, never for the API.</summary>
-    internal async Task<EqualityMonitoring?> GetEqualityMonitoringAsync(string enrolmentId)
-    {
-        var value = await Db.StringGetAsync(store.Keys.Key("equality", enrolmentId));
-        return value.IsNull ? null : EqualityMonitoring.Parser.ParseFrom((byte[])value!);
-    }
-
     private void Stage(ITransaction tx, CommandKey command, byte[] response, IEnumerable<IntegrationEvent> events)
     {
         commands.Stage(tx, command, response);

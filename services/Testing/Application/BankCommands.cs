@@ -29,13 +29,13 @@ public sealed class BankCommands(BankRepository bank, CommandLog commandLog, Kss
             }
 
             var existingItems = new Dictionary<string, (Item? Item, RedisValue Latest)>(StringComparer.Ordinal);
-            foreach (var id in request.Items.Select(i => i.ItemId).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal))
+            foreach (var id in request.Items.Select(i => i.ItemId).Where(BankImportValidator.IsValidId).Distinct(StringComparer.Ordinal))
             {
                 existingItems[id] = await bank.GetLatestItemAsync(id);
             }
 
             var existingScenarios = new Dictionary<string, CaseScenario?>(StringComparer.Ordinal);
-            foreach (var id in request.Scenarios.Select(s => s.ScenarioId).Concat(request.Items.Select(i => i.ScenarioId)).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal))
+            foreach (var id in request.Scenarios.Select(s => s.ScenarioId).Concat(request.Items.Select(i => i.ScenarioId)).Where(BankImportValidator.IsValidId).Distinct(StringComparer.Ordinal))
             {
                 existingScenarios[id] = await bank.GetScenarioAsync(id);
             }

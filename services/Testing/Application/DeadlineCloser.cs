@@ -18,10 +18,18 @@ public sealed partial class DeadlineCloser(
         var closed = 0;
         foreach (var id in await sittings.OverdueAsync(clock.GetUtcNow(), 100))
         {
-            if (await commands.CloseOverdueAsync(id))
+            try
             {
-                closed++;
-                LogClosed(id);
+                if (await commands.CloseOverdueAsync(id))
+                {
+                    closed++;
+                    LogClosed(id);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One sitting that cannot close (a concurrent withdrawal, a conflict) must not hold up the others.
+                LogSittingFailed(e, id);
             }
         }
 
@@ -46,6 +54,9 @@ public sealed partial class DeadlineCloser(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closed sitting {SittingId} at its deadline and scored it")]
     private partial void LogClosed(string sittingId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing sitting {SittingId} at its deadline failed; the next pass tries again")]
+    private partial void LogSittingFailed(Exception exception, string sittingId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing overdue sittings failed; the next pass tries again")]
     private partial void LogFailed(Exception exception);

@@ -69,13 +69,35 @@ public sealed class DeliveryCommands(
             }
 
             var candidate = await sittings.GetCandidateAsync(enrolmentId);
-            var (sitting, updated) = SittingRules.Book(candidate?.Value, enrolmentId, NewId(), slot, request.Mode, centre, Options.Resits, now);
+            var historyId = candidate is null ? null : SittingRepository.HistoryId(candidate.Value.RegistrationNumber, candidate.Value.Role);
+            var history = historyId is null ? null : await sittings.GetHistoryAsync(historyId);
+            SittingRecord sitting;
+            CandidateRecord updated;
+            try
+            {
+                (sitting, updated) = SittingRules.Book(candidate?.Value, history?.Value ?? [], enrolmentId, NewId(), slot, request.Mode, centre, Options.Resits, now);
+            }
+            catch (ServiceException)
+            {
+                // A concurrent retry of this very request may have booked first: then its answer is ours.
+                if (await commandLog.FindAsync(command) is { } booked)
+                {
+                    return Sitting.Parser.ParseFrom(booked);
+                }
+
+                throw;
+            }
+
             var answer = SittingMapper.ToContract(sitting);
             var change = new SittingChange
             {
                 CandidateBefore = candidate,
                 Candidate = updated,
                 Sitting = sitting,
+                // Guard the history as read, so two enrolments of one person cannot both take the same attempt.
+                HistoryKey = historyId,
+                HistoryBefore = history,
+                History = history?.Value,
                 Command = command,
                 Response = answer.ToByteArray(),
             };
@@ -100,7 +122,7 @@ public sealed class DeliveryCommands(
         return ChangeAsync(request.SittingId, (sitting, candidate, _) =>
         {
             var (s, c) = SittingRules.Cancel(sitting, candidate, reason, candidateWithdrew: false);
-            return Task.FromResult((s, c, (IReadOnlyList<(string, string, IMessage)>)[]));
+            return Task.FromResult(new SittingChange { Sitting = s, Candidate = c });
         });
     }
 
@@ -111,12 +133,12 @@ public sealed class DeliveryCommands(
         {
             if (sitting.State != SittingState.Booked)
             {
-                return (SittingRules.Start(sitting, candidate, sitting.Form!, Options.Blueprint, Options.EarlyStart, now), candidate, []);
+                return new SittingChange { Sitting = SittingRules.Start(sitting, candidate, sitting.Form!, Options.Blueprint, Options.EarlyStart, now) };
             }
 
             var (items, scenarios) = await bank.LoadActiveAsync(sitting.Role);
             var form = FormAssembler.Assemble(sitting.Role, items, scenarios, Options.Blueprint, kss, RandomNumberGenerator.GetInt32(int.MaxValue));
-            return (SittingRules.Start(sitting, candidate, form, Options.Blueprint, Options.EarlyStart, now), candidate, []);
+            return new SittingChange { Sitting = SittingRules.Start(sitting, candidate, form, Options.Blueprint, Options.EarlyStart, now) };
         });
         var record = (await sittings.GetSittingAsync(started.SittingId))!.Value;
         var response = new StartSittingResponse { Sitting = started };
@@ -133,8 +155,8 @@ public sealed class DeliveryCommands(
     public Task<Sitting> SaveAnswersAsync(SaveAnswersRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return ChangeAsync(request.SittingId, (sitting, candidate, now) =>
-            Task.FromResult((SittingRules.SaveAnswers(sitting, request.Answers, now), candidate, (IReadOnlyList<(string, string, IMessage)>)[])));
+        return ChangeAsync(request.SittingId, (sitting, _, now) =>
+            Task.FromResult(new SittingChange { Sitting = SittingRules.SaveAnswers(sitting, request.Answers, now) }));
     }
 
     public Task<Sitting> SubmitAsync(SubmitSittingRequest request)
@@ -164,19 +186,24 @@ public sealed class DeliveryCommands(
         return SittingMapper.ToContract(stored.Value);
     }
 
-    private async Task<(SittingRecord, CandidateRecord, IReadOnlyList<(string, string, IMessage)>)> CompleteAsync(
+    private async Task<SittingChange> CompleteAsync(
         SittingRecord sitting, CandidateRecord candidate, DateTimeOffset now, bool closedAtDeadline)
     {
-        if (sitting.State == SittingState.InProgress && !closedAtDeadline && now > sitting.Deadline + Options.Grace)
+        if (sitting.State != SittingState.InProgress)
+        {
+            throw new DomainRuleException($"sitting {sitting.SittingId} is {sitting.State.ToString().ToLowerInvariant()}, not in progress; only a started sitting can be submitted");
+        }
+
+        if (!closedAtDeadline && now > sitting.Deadline + Options.Grace)
         {
             closedAtDeadline = true;
         }
 
-        var versions = sitting.State == SittingState.InProgress ? await LoadFormItemsAsync(sitting.Form!) : [];
-        var score = sitting.State == SittingState.InProgress
-            ? Scoring.Score(sitting.Role, sitting.Form!, (id, v) => versions[(id, v)], sitting.Answers, Options.PassMarkPercentage, kss, now, closedAtDeadline)
-            : null!;
-        var (scored, updated) = SittingRules.Complete(sitting, candidate, score);
+        var versions = await LoadFormItemsAsync(sitting.Form!);
+        var score = Scoring.Score(sitting.Role, sitting.Form!, (id, v) => versions[(id, v)], sitting.Answers, Options.PassMarkPercentage, kss, now, closedAtDeadline);
+        var historyId = SittingRepository.HistoryId(candidate.RegistrationNumber, candidate.Role);
+        var history = await sittings.GetHistoryAsync(historyId);
+        var (scored, updated, attempts) = SittingRules.Complete(sitting, candidate, history?.Value ?? [], score);
         var eventId = NewId();
         var completed = new KnowledgeTestCompleted
         {
@@ -192,12 +219,20 @@ public sealed class DeliveryCommands(
             MaxScore = score.MaxScore,
             AttemptNumber = sitting.AttemptNumber,
         };
-        return (scored, updated, [(Topics.KnowledgeTestCompleted, eventId, completed)]);
+        return new SittingChange
+        {
+            Sitting = scored,
+            Candidate = updated,
+            HistoryKey = historyId,
+            HistoryBefore = history,
+            History = attempts,
+            Events = [(Topics.KnowledgeTestCompleted, eventId, completed)],
+        };
     }
 
     private async Task<Sitting> ChangeAsync(
         string sittingId,
-        Func<SittingRecord, CandidateRecord, DateTimeOffset, Task<(SittingRecord Sitting, CandidateRecord Candidate, IReadOnlyList<(string, string, IMessage)> Events)>> change,
+        Func<SittingRecord, CandidateRecord, DateTimeOffset, Task<SittingChange>> change,
         bool scoredIsAnswer = false)
     {
         var id = Ids.Require("sitting_id", sittingId);
@@ -212,24 +247,20 @@ public sealed class DeliveryCommands(
             var candidate = await sittings.GetCandidateAsync(sitting.Value.EnrolmentId)
                 ?? throw new InvalidOperationException($"sitting {id} has no candidate record");
             var now = clock.GetUtcNow();
-            var (nextSitting, nextCandidate, events) = await change(sitting.Value, candidate.Value, now);
-            if (ReferenceEquals(nextSitting, sitting.Value) && ReferenceEquals(nextCandidate, candidate.Value))
+            var next = await change(sitting.Value, candidate.Value, now);
+            var nextSitting = next.Sitting ?? sitting.Value;
+            if (ReferenceEquals(nextSitting, sitting.Value) && (next.Candidate is null || ReferenceEquals(next.Candidate, candidate.Value)))
             {
                 return SittingMapper.ToContract(nextSitting);
             }
 
-            var saved = await sittings.SaveAsync(
-                new SittingChange
-                {
-                    SittingBefore = sitting,
-                    Sitting = nextSitting,
-                    CandidateBefore = candidate,
-                    Candidate = ReferenceEquals(nextCandidate, candidate.Value) ? null : nextCandidate,
-                    Events = events,
-                },
-                Options.Grace,
-                now);
-            if (saved)
+            var save = next with
+            {
+                SittingBefore = sitting,
+                CandidateBefore = candidate,
+                Candidate = ReferenceEquals(next.Candidate, candidate.Value) ? null : next.Candidate,
+            };
+            if (await sittings.SaveAsync(save, Options.Grace, now))
             {
                 return SittingMapper.ToContract(nextSitting);
             }

@@ -16,6 +16,9 @@ public static partial class BankImportValidator
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
+    /// <summary>Whether an item or scenario id has the allowed shape (letters, digits, '.', '_', '-').</summary>
+    public static bool IsValidId(string id) => id is not null && IdPattern().IsMatch(id);
+
     public static IReadOnlyList<FieldViolation> Validate(
         ImportItemsRequest request,
         KssCatalog kss,
@@ -44,6 +47,10 @@ public static partial class BankImportValidator
             else if (!scenarioRoles.TryAdd(s.ScenarioId, s.Role))
             {
                 problems.Add(new($"{at}.scenario_id", $"'{s.ScenarioId}' appears twice in this import"));
+            }
+            else if (existingScenario(s.ScenarioId) is { } existing && existing.Role != s.Role)
+            {
+                problems.Add(new($"{at}.role", $"case scenario '{s.ScenarioId}' is for {existing.Role}; a scenario cannot change role"));
             }
 
             Role(problems, $"{at}.role", s.Role);

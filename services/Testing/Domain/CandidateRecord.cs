@@ -5,7 +5,8 @@ namespace Accreditation.Testing.Domain;
 /// <summary>
 /// What Testing knows of a candidate: the eligibility projected from enrolment events (order
 /// independent: endorsement and withdrawal are facts that stay true, the authority comes from the
-/// newest event) and the candidate's sittings.
+/// newest event) and the open sitting. Scored attempts are kept per person and role, not per
+/// enrolment (see <see cref="AttemptRecord"/>), so re-enrolling never resets the resit rules.
 /// </summary>
 public sealed record CandidateRecord
 {
@@ -32,8 +33,6 @@ public sealed record CandidateRecord
 
     /// <summary>The booked or in-progress sitting, if any.</summary>
     public string? OpenSittingId { get; init; }
-
-    public IReadOnlyList<AttemptRecord> Attempts { get; init; } = [];
 
     public bool Eligible => Endorsed && !Withdrawn;
 

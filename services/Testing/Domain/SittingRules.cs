@@ -14,6 +14,7 @@ public static class SittingRules
 
     public static (SittingRecord Sitting, CandidateRecord Candidate) Book(
         CandidateRecord? candidate,
+        IReadOnlyList<AttemptRecord> history,
         string enrolmentId,
         string sittingId,
         DateTimeOffset slotStart,
@@ -23,13 +24,14 @@ public static class SittingRules
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(resits);
+        ArgumentNullException.ThrowIfNull(history);
         EnsureEligible(candidate, enrolmentId);
         if (candidate!.OpenSittingId is { } open)
         {
             throw new AlreadyExistsException($"the candidate already has an open sitting {open}", ExistingSittingTrailer, open);
         }
 
-        resits.EnsureMayBook(candidate.Attempts, now);
+        resits.EnsureMayBook(history, now);
         var sitting = new SittingRecord
         {
             SittingId = sittingId,
@@ -40,7 +42,7 @@ public static class SittingRules
             TestCentre = testCentre,
             SlotStart = slotStart,
             BookedAt = now,
-            AttemptNumber = candidate.Attempts.Count + 1,
+            AttemptNumber = history.Count + 1,
             Version = 1,
         };
         return (sitting, candidate with { OpenSittingId = sittingId });
@@ -130,20 +132,20 @@ public static class SittingRules
         return sitting with { Answers = merged, Version = sitting.Version + 1 };
     }
 
-    /// <summary>Completes a sitting with its score and records the attempt on the candidate.</summary>
-    public static (SittingRecord Sitting, CandidateRecord Candidate) Complete(SittingRecord sitting, CandidateRecord candidate, SittingScore score)
+    /// <summary>Completes a sitting with its score, releases it from the candidate and adds the attempt to the person's history.</summary>
+    public static (SittingRecord Sitting, CandidateRecord Candidate, IReadOnlyList<AttemptRecord> History) Complete(
+        SittingRecord sitting, CandidateRecord candidate, IReadOnlyList<AttemptRecord> history, SittingScore score)
     {
         ArgumentNullException.ThrowIfNull(sitting);
         ArgumentNullException.ThrowIfNull(candidate);
-        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(history);
         EnsureInProgress(sitting);
+        ArgumentNullException.ThrowIfNull(score);
         var scored = sitting with { State = SittingState.Scored, Result = score, Version = sitting.Version + 1 };
         var attempt = new AttemptRecord(sitting.SittingId, sitting.AttemptNumber, score.Passed, score.ScoredAt);
-        return (scored, candidate with
-        {
-            OpenSittingId = candidate.OpenSittingId == sitting.SittingId ? null : candidate.OpenSittingId,
-            Attempts = [.. candidate.Attempts, attempt],
-        });
+        return (scored,
+            candidate with { OpenSittingId = candidate.OpenSittingId == sitting.SittingId ? null : candidate.OpenSittingId },
+            [.. history, attempt]);
     }
 
     /// <summary>Cancels a sitting that is not scored: by the delivery platform (booked only) or because the candidate withdrew.</summary>

@@ -63,7 +63,10 @@ public sealed class BankRepository(RedisStore store, CommandLog commands)
         return bytes.IsNull ? null : CaseScenario.Parser.ParseFrom((byte[])bytes!);
     }
 
-    /// <summary>Writes new item and scenario versions in one transaction, guarded by the latest versions read before.</summary>
+    /// <summary>
+    /// Writes new item and scenario versions in one transaction, guarded by the latest versions read
+    /// before (a scenario's version N+1 is written only while N is still its latest).
+    /// </summary>
     public async Task<bool> ImportAsync(
         IReadOnlyList<(Item Version, RedisValue ExpectedLatest)> items,
         IReadOnlyList<CaseScenario> scenarios,
@@ -84,6 +87,8 @@ public sealed class BankRepository(RedisStore store, CommandLog commands)
 
         foreach (var scenario in scenarios)
         {
+            var key = ScenarioKey(scenario.ScenarioId);
+            tx.AddCondition(scenario.Version == 1 ? Condition.HashNotExists(key, "latest") : Condition.HashEqual(key, "latest", scenario.Version - 1));
             _ = tx.StringSetAsync(ScenarioVersionKey(scenario.ScenarioId, scenario.Version), scenario.ToByteArray());
             _ = tx.HashSetAsync(ScenarioKey(scenario.ScenarioId), [new HashEntry("latest", scenario.Version), new HashEntry("role", (int)scenario.Role)]);
             _ = tx.SortedSetAddAsync(ScenariosKey(scenario.Role), scenario.ScenarioId, 0);

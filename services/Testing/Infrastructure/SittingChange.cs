@@ -15,6 +15,13 @@ public sealed record SittingChange
 
     public SittingRecord? Sitting { get; init; }
 
+    /// <summary>The person's attempt history key (registration number and role), when the history changes.</summary>
+    public string? HistoryKey { get; init; }
+
+    public Stored<List<AttemptRecord>>? HistoryBefore { get; init; }
+
+    public IReadOnlyList<AttemptRecord>? History { get; init; }
+
     public CommandKey? Command { get; init; }
 
     public byte[]? Response { get; init; }

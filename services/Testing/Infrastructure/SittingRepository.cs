@@ -9,7 +9,8 @@ using StackExchange.Redis;
 namespace Accreditation.Testing.Infrastructure;
 
 /// <summary>
-/// Candidates and sittings in Testing's store. Keys: candidate:{enrolment id} and sitting:{id}
+/// Candidates, sittings and attempt histories in Testing's store. Keys: candidate:{enrolment id},
+/// sitting:{id} and history:{registration number}:{role}
 /// (JSON; the stored text is the optimistic concurrency token), deadlines (sorted set of
 /// in-progress sitting ids by close time in ms). A change is one MULTI/EXEC transaction with its
 /// command record and outbox entries.
@@ -23,6 +24,12 @@ public sealed class SittingRepository(RedisStore store, OutboxWriter outbox, Com
     public RedisKey SittingKey(string sittingId) => store.Keys.Key("sitting", sittingId);
 
     public RedisKey DeadlinesKey => store.Keys.Key("deadlines");
+
+    /// <summary>A person's scored attempts in a role, across enrolments: history:{registration number}:{role}.</summary>
+    public static string HistoryId(string registrationNumber, Contracts.Common.V1.Role role) =>
+        registrationNumber + ":" + ((int)role).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public Task<Stored<List<AttemptRecord>>?> GetHistoryAsync(string historyId) => ReadAsync<List<AttemptRecord>>(Db, store.Keys.Key("history", historyId));
 
     public Task<Stored<CandidateRecord>?> GetCandidateAsync(string enrolmentId) => ReadAsync<CandidateRecord>(Db, CandidateKey(enrolmentId));
 
@@ -72,6 +79,11 @@ public sealed class SittingRepository(RedisStore store, OutboxWriter outbox, Com
         {
             Stage(tx, SittingKey(sitting.SittingId), change.SittingBefore, sitting);
             StageDeadline(tx, sitting, grace);
+        }
+
+        if (change is { HistoryKey: { } historyId, History: { } history })
+        {
+            Stage(tx, store.Keys.Key("history", historyId), change.HistoryBefore, history.ToList());
         }
 
         if (change.Command is not null)

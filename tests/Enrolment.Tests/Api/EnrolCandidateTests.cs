@@ -82,6 +82,18 @@ public sealed class EnrolCandidateTests(RedisFixture redis) : ApiTestBase(redis)
     }
 
     [Fact]
+    public async Task EnrolCandidate_ActiveWithAnotherEmployer_AlreadyExistsWithoutNamingTheirEnrolment()
+    {
+        var theirs = (await Host.ClientFor(Authorities.Bury).EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Bury, "SW4343"))).Enrolment;
+
+        var e = await FailsWith(StatusCode.AlreadyExists, () => Host.ClientFor(Authorities.Wigan).EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Wigan, "SW4343")).ResponseAsync);
+
+        Assert.DoesNotContain(theirs.EnrolmentId, e.Status.Detail, StringComparison.Ordinal);
+        Assert.Null(e.Trailers.GetValue(EnrolmentCommands.ExistingEnrolmentTrailer));
+        Assert.Contains("another employer", e.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EnrolCandidate_SameRegistrationOtherRole_EnrolsBoth()
     {
         var client = Host.ClientFor(Authorities.Wigan);

@@ -45,6 +45,20 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
     }
 
     [Fact]
+    public async Task EndorseEnrolment_SameRequestSentConcurrently_OneAnswerOneEvent()
+    {
+        var enrolment = await EnrolAsync(Authorities.Bury);
+        var request = EnrolmentRequests.Endorse(enrolment.EnrolmentId);
+        var client = Host.ClientFor(Authorities.Bury);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ => (await client.EndorseEnrolmentAsync(request)).Enrolment));
+
+        Assert.All(answers, a => Assert.Equal(answers[0], a));
+        await Eventually.WaitForAsync(() => Host.Services.GetOutboxPendingAsync(), pending => pending == 0, "outbox drained");
+        Assert.Single(Host.Transport.PublishedTo(Topics.CandidateEndorsed));
+    }
+
+    [Fact]
     public async Task EndorseEnrolment_AlreadyEndorsedNewRequest_FailedPrecondition()
     {
         var enrolment = await EnrolAsync(Authorities.Bury);
@@ -140,7 +154,8 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
         var move = Assert.Single(moved.Moves);
         Assert.Equal(Authorities.Bury, move.FromAuthority.GssCode);
         var wigan = Host.ClientFor(Authorities.Wigan);
-        Assert.Equal(moved, (await wigan.GetEnrolmentAsync(new GetEnrolmentRequest { EnrolmentId = enrolment.EnrolmentId })).Enrolment);
+        var seenByWigan = (await wigan.GetEnrolmentAsync(new GetEnrolmentRequest { EnrolmentId = enrolment.EnrolmentId })).Enrolment;
+        Assert.Equal((moved.Version, moved.State, Authorities.Wigan, "NEW-77"), (seenByWigan.Version, seenByWigan.State, seenByWigan.EmployingAuthority.GssCode, Assert.Single(seenByWigan.Moves).HrReference));
         Assert.Single((await wigan.ListEnrolmentsAsync(new ListEnrolmentsRequest())).Enrolments);
         Assert.Empty((await Host.ClientFor(Authorities.Bury).ListEnrolmentsAsync(new ListEnrolmentsRequest())).Enrolments);
         await FailsWith(StatusCode.PermissionDenied, () =>
@@ -189,5 +204,21 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
 
         await FailsWith(StatusCode.PermissionDenied, () =>
             Host.ClientFor(Authorities.Wigan).MoveEnrolmentAsync(EnrolmentRequests.Move(enrolment.EnrolmentId, Authorities.Wigan)).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task MoveEnrolment_Twice_LaterEmployerDoesNotSeeEarlierEmployersHrReference()
+    {
+        var enrolment = await EnrolAsync(Authorities.Bury);
+        await Host.ClientFor(Authorities.Bury).MoveEnrolmentAsync(EnrolmentRequests.Move(enrolment.EnrolmentId, Authorities.Wigan));
+        var toLeeds = EnrolmentRequests.Move(enrolment.EnrolmentId, Authorities.Leeds);
+        toLeeds.NewHrReference = "LEEDS-9";
+        await Host.ClientFor(Authorities.Wigan).MoveEnrolmentAsync(toLeeds);
+
+        var seen = (await Host.ClientFor(Authorities.Leeds).GetEnrolmentAsync(new GetEnrolmentRequest { EnrolmentId = enrolment.EnrolmentId })).Enrolment;
+
+        Assert.Equal(["", "LEEDS-9"], seen.Moves.Select(m => m.HrReference));
+        Assert.Equal([Authorities.Wigan, Authorities.Leeds], seen.Moves.Select(m => m.ToAuthority.GssCode));
+        Assert.Equal("LEEDS-9", seen.HrReference);
     }
 }

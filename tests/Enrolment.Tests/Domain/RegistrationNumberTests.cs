@@ -26,6 +26,7 @@ public sealed class RegistrationNumberTests
     [InlineData("123")]
     [InlineData("SW-12")]
     [InlineData("SW١٢")]
+    [InlineData("SW00000000000000000001")]
     public void Normalise_NotARegisterNumber_Null(string? input) =>
         Assert.Null(RegistrationNumber.Normalise(input));
 }

@@ -27,6 +27,17 @@ public sealed class DeliveryApiTests(RedisFixture redis) : TestingApiTestBase(re
     }
 
     [Fact]
+    public async Task BookSitting_SameRequestSentConcurrently_OneSitting()
+    {
+        var enrolmentId = await EndorsedCandidateAsync();
+        var request = Book(enrolmentId);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ => (await Delivery.BookSittingAsync(request)).Sitting));
+
+        Assert.Single(answers.Select(a => a.SittingId).Distinct());
+    }
+
+    [Fact]
     public async Task BookSitting_SecondOpenBooking_AlreadyExistsNamingTheFirst()
     {
         var enrolmentId = await EndorsedCandidateAsync();
@@ -256,5 +267,31 @@ public sealed class DeliveryApiTests(RedisFixture redis) : TestingApiTestBase(re
         var scored = await Delivery.SubmitSittingAsync(new SubmitSittingRequest { SittingId = started.Sitting.SittingId });
 
         Assert.Equal(30, scored.Sitting.Result.Score);
+    }
+
+    [Fact]
+    public async Task SubmitSitting_Booked_FailedPreconditionNotInternal()
+    {
+        var enrolmentId = await EndorsedCandidateAsync();
+        var booked = await Delivery.BookSittingAsync(Book(enrolmentId));
+
+        await FailsWith(StatusCode.FailedPrecondition, () => Delivery.SubmitSittingAsync(new SubmitSittingRequest { SittingId = booked.Sitting.SittingId }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task BookSitting_ReEnrolledAfterFailing_CoolOffAndAttemptCountCarryOver()
+    {
+        var first = await EndorsedCandidateAsync(registrationNumber: "SW777");
+        var started = await StartedSittingAsync(first);
+        await Delivery.SubmitSittingAsync(new SubmitSittingRequest { SittingId = started.Sitting.SittingId });
+        await DeliverAsync(Topics.CandidateWithdrawn, Withdrawn(first));
+        var second = await EndorsedCandidateAsync(registrationNumber: "SW777");
+
+        var e = await FailsWith(StatusCode.FailedPrecondition, () => Delivery.BookSittingAsync(Book(second)).ResponseAsync);
+        Clock.Advance(TimeSpan.FromDays(7));
+        var resit = await Delivery.BookSittingAsync(Book(second));
+
+        Assert.Contains("resit may be booked from", e.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(2, resit.Sitting.AttemptNumber);
     }
 }

@@ -22,6 +22,8 @@ public abstract class TestingApiTestBase(RedisFixture redis) : IAsyncLifetime
 {
     protected static readonly LocalAuthorityRef Bury = new() { GssCode = "E08000002", LaNumber = "351", Name = "Bury" };
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _registrationNumbers = new();
+
     protected RedisFixture Redis { get; } = redis;
 
     protected ServiceTestHost Host { get; private set; } = null!;
@@ -72,15 +74,16 @@ public abstract class TestingApiTestBase(RedisFixture redis) : IAsyncLifetime
     }
 
     /// <summary>Delivers enrolled (and endorsed) events for a new candidate; returns the enrolment id.</summary>
-    protected async Task<string> EndorsedCandidateAsync(Role role = Role.ChildAndFamilyPractitioner, bool endorse = true)
+    protected async Task<string> EndorsedCandidateAsync(Role role = Role.ChildAndFamilyPractitioner, bool endorse = true, string? registrationNumber = null)
     {
         var enrolmentId = Guid.NewGuid().ToString();
+        var number = _registrationNumbers.GetOrAdd(enrolmentId, registrationNumber ?? EnrolmentRequests.NewRegistrationNumber());
         await DeliverAsync(Topics.CandidateEnrolled, new CandidateEnrolled
         {
             EventId = Guid.NewGuid().ToString(),
             OccurredAt = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
             EnrolmentId = enrolmentId,
-            RegistrationNumber = "SW" + Random.Shared.Next(1, 999_999),
+            RegistrationNumber = number,
             Role = role,
             Authority = Bury,
             EnrolmentVersion = 1,
@@ -93,12 +96,15 @@ public abstract class TestingApiTestBase(RedisFixture redis) : IAsyncLifetime
         return enrolmentId;
     }
 
+    /// <summary>The registration number events of this enrolment carry (one is made up for an enrolment the test never enrolled).</summary>
+    protected string RegistrationNumberOf(string enrolmentId) => _registrationNumbers.GetOrAdd(enrolmentId, _ => EnrolmentRequests.NewRegistrationNumber());
+
     protected CandidateEndorsed Endorsed(string enrolmentId, Role role = Role.ChildAndFamilyPractitioner) => new()
     {
         EventId = Guid.NewGuid().ToString(),
         OccurredAt = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
         EnrolmentId = enrolmentId,
-        RegistrationNumber = "SW1",
+        RegistrationNumber = RegistrationNumberOf(enrolmentId),
         Role = role,
         Authority = Bury,
         EnrolmentVersion = 2,
@@ -109,7 +115,7 @@ public abstract class TestingApiTestBase(RedisFixture redis) : IAsyncLifetime
         EventId = Guid.NewGuid().ToString(),
         OccurredAt = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
         EnrolmentId = enrolmentId,
-        RegistrationNumber = "SW1",
+        RegistrationNumber = RegistrationNumberOf(enrolmentId),
         Role = Role.ChildAndFamilyPractitioner,
         Authority = Bury,
         EnrolmentVersion = 3,

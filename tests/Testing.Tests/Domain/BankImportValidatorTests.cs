@@ -87,4 +87,18 @@ public sealed class BankImportValidatorTests
 
     [Fact]
     public void Validate_Empty_Problem() => Assert.Single(Validate(new ImportItemsRequest()));
+
+    [Fact]
+    public void Validate_ExistingScenarioChangingRole_ProblemOnRole()
+    {
+        var request = new ImportItemsRequest();
+        var scenario = SampleBank.Create().Scenarios[0];
+        request.Scenarios.Add(scenario);
+        var existing = scenario.Clone();
+        existing.Role = Role.PracticeSupervisor;
+
+        var problems = BankImportValidator.Validate(request, Bank.Kss, id => id == scenario.ScenarioId ? existing : null, _ => null);
+
+        Assert.Equal("scenarios[0].role", Assert.Single(problems).Field);
+    }
 }

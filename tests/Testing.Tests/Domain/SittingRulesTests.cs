@@ -19,7 +19,7 @@ public sealed class SittingRulesTests
     };
 
     private static (SittingRecord Sitting, CandidateRecord Candidate) Booked() =>
-        SittingRules.Book(Eligible(), "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy(), Now);
+        SittingRules.Book(Eligible(), [], "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy(), Now);
 
     private static SittingRecord Started()
     {
@@ -42,7 +42,7 @@ public sealed class SittingRulesTests
     public void Book_OpenSittingExists_AlreadyExistsNamingIt()
     {
         var e = Assert.Throws<AlreadyExistsException>(() =>
-            SittingRules.Book(Eligible() with { OpenSittingId = "s0" }, "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy(), Now));
+            SittingRules.Book(Eligible() with { OpenSittingId = "s0" }, [], "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy(), Now));
 
         Assert.Equal("s0", e.ExistingId);
     }
@@ -52,11 +52,11 @@ public sealed class SittingRulesTests
     [InlineData(true, true)]
     public void Book_NotEndorsedOrWithdrawn_DomainRule(bool endorsed, bool withdrawn) =>
         Assert.Throws<DomainRuleException>(() => SittingRules.Book(
-            Eligible() with { Endorsed = endorsed, Withdrawn = withdrawn }, "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy(), Now));
+            Eligible() with { Endorsed = endorsed, Withdrawn = withdrawn }, [], "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy(), Now));
 
     [Fact]
     public void Book_UnknownCandidate_DomainRule() =>
-        Assert.Throws<DomainRuleException>(() => SittingRules.Book(null, "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy(), Now));
+        Assert.Throws<DomainRuleException>(() => SittingRules.Book(null, [], "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy(), Now));
 
     [Fact]
     public void Start_Booked_InProgressWithDeadlineAfterDuration()
@@ -70,7 +70,7 @@ public sealed class SittingRulesTests
     [Fact]
     public void Start_BeforeTheSlotOpens_DomainRule()
     {
-        var (sitting, candidate) = SittingRules.Book(Eligible(), "e1", "s1", Now.AddHours(2), DeliveryMode.Online, "", new ResitPolicy(), Now);
+        var (sitting, candidate) = SittingRules.Book(Eligible(), [], "e1", "s1", Now.AddHours(2), DeliveryMode.Online, "", new ResitPolicy(), Now);
 
         Assert.Throws<DomainRuleException>(() => SittingRules.Start(sitting, candidate, new Form(1, "", 0, []), Blueprint, TimeSpan.FromMinutes(30), Now));
     }
@@ -118,4 +118,32 @@ public sealed class SittingRulesTests
         Assert.Equal(SittingState.Cancelled, cancelled.State);
         Assert.Null(candidate.OpenSittingId);
     }
+
+    [Fact]
+    public void Book_AfterAFailedAttemptUnderAnotherEnrolment_NextAttemptNumberAndCoolOffApply()
+    {
+        var history = new List<AttemptRecord> { new("s0", 1, false, Now.AddDays(-1)) };
+
+        Assert.Throws<DomainRuleException>(() => SittingRules.Book(Eligible(), history, "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy(), Now));
+        var (sitting, _) = SittingRules.Book(Eligible(), history, "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy { CoolOff = TimeSpan.Zero }, Now);
+
+        Assert.Equal(2, sitting.AttemptNumber);
+    }
+
+    [Fact]
+    public void Complete_InProgress_ScoredReleasedAndAttemptAppended()
+    {
+        var started = Started();
+        var score = new SittingScore(true, 2, 2, 100, 60, [], Now, false);
+
+        var (scored, candidate, history) = SittingRules.Complete(started, Eligible() with { OpenSittingId = "s1" }, [], score);
+
+        Assert.Equal(SittingState.Scored, scored.State);
+        Assert.Null(candidate.OpenSittingId);
+        Assert.Equal(new AttemptRecord("s1", 1, true, Now), Assert.Single(history));
+    }
+
+    [Fact]
+    public void Complete_Booked_DomainRule() =>
+        Assert.Throws<DomainRuleException>(() => SittingRules.Complete(Booked().Sitting, Eligible(), [], new SittingScore(true, 0, 0, 0, 60, [], Now, false)));
 }

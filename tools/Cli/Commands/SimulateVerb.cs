@@ -25,7 +25,7 @@ public static class SimulateVerb
             candidates,
             Math.Max(1, args.Number("concurrency", 16)),
             args.Number("seed", Environment.TickCount),
-            double.Parse(args.OrDefault("withdrawal-share", "0.05"), CultureInfo.InvariantCulture))
+            args.Fraction("withdrawal-share", 0.05))
         {
             KnowledgeTest = !args.Flag("enrolment-only"),
             MaxSittings = Math.Max(1, args.Number("max-sittings", 3)),

@@ -72,7 +72,12 @@ public static class TestingVerbs
             ClientRequestId = args.OrDefault("request-id", Guid.NewGuid().ToString()),
             EnrolmentId = args.Required("enrolment"),
             SlotStart = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
-            Mode = args.OrDefault("mode", centre is null ? "online" : "centre") == "online" ? DeliveryMode.Online : DeliveryMode.TestCentre,
+            Mode = args.OrDefault("mode", centre is null ? "online" : "centre") switch
+            {
+                "online" => DeliveryMode.Online,
+                "centre" => DeliveryMode.TestCentre,
+                _ => throw new UsageException("--mode must be online or centre"),
+            },
             TestCentre = centre ?? "",
         });
         await output.WriteLineAsync(Json.Format(response.Sitting));
@@ -85,7 +90,7 @@ public static class TestingVerbs
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(output);
         var id = args.Required("sitting");
-        var ability = double.Parse(args.OrDefault("ability", "0.8"), CultureInfo.InvariantCulture);
+        var ability = args.Fraction("ability", 0.8);
         var delivery = endpoints.Delivery();
         var started = await delivery.StartSittingAsync(new StartSittingRequest { SittingId = id });
         await output.WriteLineAsync($"{started.Items.Count} items, deadline {started.Sitting.Deadline.ToDateTimeOffset():u}");
