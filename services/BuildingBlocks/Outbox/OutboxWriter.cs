@@ -27,6 +27,16 @@ public sealed class OutboxWriter(RedisKeys keys, OutboxSignal signal)
         _ = transaction.SortedSetAddAsync(OutboxKeys.Pending(keys), message.Id, Score(message.CreatedAt));
     }
 
+    /// <summary>Queues the events of a change in <paramref name="transaction"/>, on the platform's pub/sub component.</summary>
+    public void Enqueue(ITransaction transaction, IEnumerable<IntegrationEvent> events, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var e in events)
+        {
+            Enqueue(transaction, OutboxMessage.For(Contracts.Topics.PubSubName, e.Topic, e.EventId, e.Message, now));
+        }
+    }
+
     /// <summary>Enqueue time in ms, times 1000, plus a counter: FIFO even within one millisecond (exact in a double up to year 2255).</summary>
     private double Score(DateTimeOffset createdAt) =>
         (createdAt.ToUnixTimeMilliseconds() * 1000d) + (Interlocked.Increment(ref _sequence) % 1000);

@@ -1,6 +1,8 @@
 using Accreditation.BuildingBlocks.Auth;
 using Accreditation.BuildingBlocks.Errors;
 using Accreditation.BuildingBlocks.Idempotency;
+using Accreditation.BuildingBlocks.Outbox;
+using Accreditation.BuildingBlocks.Validation;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Enrolment.V1;
 using Accreditation.Enrolment.Domain;
@@ -148,7 +150,7 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, CommandLog
         pageSize = pageSize == 0 ? DefaultPageSize : pageSize;
         if (request.Role != Role.Unspecified)
         {
-            RequestValidator.KnownRole("role", request.Role);
+            Require.AssessedRole("role", request.Role);
         }
 
         if (!Enum.IsDefined(request.State))

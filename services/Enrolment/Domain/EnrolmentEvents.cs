@@ -1,3 +1,4 @@
+using Accreditation.BuildingBlocks.Outbox;
 using Accreditation.Contracts;
 using Accreditation.Contracts.Events.V1;
 using EnrolmentRecord = Accreditation.Contracts.Enrolment.V1.Enrolment;

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Accreditation.BuildingBlocks.Errors;
+using Accreditation.BuildingBlocks.Validation;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Enrolment.V1;
 
@@ -24,7 +25,7 @@ public static class RequestValidator
         var givenName = Text("given_name", request.GivenName);
         var familyName = Text("family_name", request.FamilyName);
         var email = Email("work_email", request.WorkEmail);
-        var role = KnownRole("role", request.Role);
+        var role = Require.AssessedRole("role", request.Role);
         var authority = Authority("employing_authority_code", request.EmployingAuthorityCode, catalog);
         var hrReference = Text("hr_reference", request.HrReference);
         var consent = ValidConsent(request.Consent, now);
@@ -81,11 +82,6 @@ public static class RequestValidator
             ?? throw new ValidationException(field, $"'{Truncate(code)}' is not the GSS code of an English local authority with children's services");
     }
 
-    public static Role KnownRole(string field, Role role) =>
-        role is Role.ChildAndFamilyPractitioner or Role.PracticeSupervisor
-            ? role
-            : throw new ValidationException(field, "must be ROLE_CHILD_AND_FAMILY_PRACTITIONER or ROLE_PRACTICE_SUPERVISOR");
-
     private static string Email(string field, string value)
     {
         var text = Text(field, value);
@@ -109,20 +105,7 @@ public static class RequestValidator
             throw new ValidationException("consent.assessment_consent", "must be true: nobody is enrolled without consenting to assessment");
         }
 
-        if (consent.ConsentedAt is null)
-        {
-            throw new ValidationException("consent.consented_at", "is required");
-        }
-
-        DateTimeOffset consentedAt;
-        try
-        {
-            consentedAt = consent.ConsentedAt.ToDateTimeOffset();
-        }
-        catch (InvalidOperationException)
-        {
-            throw new ValidationException("consent.consented_at", "is not a valid time");
-        }
+        var consentedAt = Require.Time("consent.consented_at", consent.ConsentedAt);
 
         if (consentedAt > now + AllowedClockSkew)
         {

@@ -146,11 +146,7 @@ public sealed class EnrolmentRepository(RedisStore store, OutboxWriter outbox, C
     private void Stage(ITransaction tx, CommandKey command, byte[] response, IEnumerable<IntegrationEvent> events)
     {
         commands.Stage(tx, command, response);
-        var now = clock.GetUtcNow();
-        foreach (var e in events)
-        {
-            outbox.Enqueue(tx, OutboxMessage.For(Topics.PubSubName, e.Topic, e.EventId, e.Message, now));
-        }
+        outbox.Enqueue(tx, events, clock.GetUtcNow());
     }
 
     private async Task<bool> Commit(ITransaction tx)

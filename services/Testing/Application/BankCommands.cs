@@ -1,6 +1,7 @@
 using Accreditation.BuildingBlocks.Auth;
 using Accreditation.BuildingBlocks.Errors;
 using Accreditation.BuildingBlocks.Idempotency;
+using Accreditation.BuildingBlocks.Validation;
 using Accreditation.Contracts.Testing.V1;
 using Accreditation.Testing.Domain;
 using Accreditation.Testing.Infrastructure;
@@ -126,10 +127,7 @@ public sealed class BankCommands(BankRepository bank, CommandLog commandLog, Kss
     public async Task<ListItemsResponse> ListAsync(ListItemsRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Role is not (Role.ChildAndFamilyPractitioner or Role.PracticeSupervisor))
-        {
-            throw new ValidationException("role", "must be ROLE_CHILD_AND_FAMILY_PRACTITIONER or ROLE_PRACTICE_SUPERVISOR");
-        }
+        Require.AssessedRole("role", request.Role);
 
         var size = request.Page?.PageSize ?? 0;
         if (size is < 0 or > MaxPageSize)

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Accreditation.BuildingBlocks.Auth;
 using Accreditation.BuildingBlocks.Errors;
 using Accreditation.BuildingBlocks.Idempotency;
+using Accreditation.BuildingBlocks.Outbox;
+using Accreditation.BuildingBlocks.Validation;
 using Accreditation.Contracts;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Events.V1;
@@ -39,7 +41,7 @@ public sealed class DeliveryCommands(
         var command = CommandKey.For(caller.Subject, nameof(BookAsync), request.ClientRequestId, request);
         var enrolmentId = Ids.Require("enrolment_id", request.EnrolmentId);
         var now = clock.GetUtcNow();
-        var slot = Time("slot_start", request.SlotStart);
+        var slot = Require.Time("slot_start", request.SlotStart);
         if (slot < now - SlotTolerance)
         {
             throw new ValidationException("slot_start", "must not be in the past");
@@ -226,7 +228,7 @@ public sealed class DeliveryCommands(
             HistoryKey = historyId,
             HistoryBefore = history,
             History = attempts,
-            Events = [(Topics.KnowledgeTestCompleted, eventId, completed)],
+            Events = [new IntegrationEvent(Topics.KnowledgeTestCompleted, eventId, completed)],
         };
     }
 
@@ -279,23 +281,6 @@ public sealed class DeliveryCommands(
         }
 
         return versions;
-    }
-
-    private static DateTimeOffset Time(string field, Timestamp? value)
-    {
-        if (value is null)
-        {
-            throw new ValidationException(field, "is required");
-        }
-
-        try
-        {
-            return value.ToDateTimeOffset();
-        }
-        catch (InvalidOperationException)
-        {
-            throw new ValidationException(field, "is not a valid time");
-        }
     }
 
     private static ConcurrencyConflictException Conflict() => new("the sitting changed concurrently; retry");

@@ -1,6 +1,6 @@
 using Accreditation.BuildingBlocks.Idempotency;
 using Accreditation.Testing.Domain;
-using Google.Protobuf;
+using Accreditation.BuildingBlocks.Outbox;
 
 namespace Accreditation.Testing.Infrastructure;
 
@@ -26,5 +26,5 @@ public sealed record SittingChange
 
     public byte[]? Response { get; init; }
 
-    public IReadOnlyList<(string Topic, string EventId, IMessage Message)> Events { get; init; } = [];
+    public IReadOnlyList<IntegrationEvent> Events { get; init; } = [];
 }

@@ -91,10 +91,7 @@ public sealed class SittingRepository(RedisStore store, OutboxWriter outbox, Com
             commands.Stage(tx, change.Command, change.Response ?? []);
         }
 
-        foreach (var (topic, eventId, message) in change.Events)
-        {
-            outbox.Enqueue(tx, OutboxMessage.For(Topics.PubSubName, topic, eventId, message, now));
-        }
+        outbox.Enqueue(tx, change.Events, now);
 
         var committed = await tx.ExecuteAsync();
         if (committed && change.Events.Count > 0)
