@@ -17,6 +17,7 @@ public sealed partial class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider timeProvider,
+    OutboxMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -47,6 +48,7 @@ public sealed partial class OutboxDispatcher(
                 cancellationToken);
             await store.MarkDoneAsync(message.Id);
             published++;
+            metrics.Published.Add(1, new KeyValuePair<string, object?>("topic", message.Topic));
             LogPublished(message.Id, message.Topic);
         }
 
@@ -68,6 +70,7 @@ public sealed partial class OutboxDispatcher(
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                metrics.FailedRounds.Add(1);
                 LogRoundFailed(e);
             }
 

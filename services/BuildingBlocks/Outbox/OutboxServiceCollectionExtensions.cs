@@ -12,6 +12,8 @@ public static class OutboxServiceCollectionExtensions
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxSignal>();
+        services.AddMetrics();
+        services.TryAddSingleton<OutboxMetrics>();
         services.TryAddSingleton<OutboxWriter>();
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<IEventTransport, DaprEventTransport>();

@@ -100,6 +100,33 @@ public sealed class OutboxDispatcherTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task DispatchPending_Published_CountedPerTopicOnTheOutboxMeter()
+    {
+        using var bed = new OutboxTestBed(redis, nameof(DispatchPending_Published_CountedPerTopicOnTheOutboxMeter));
+        await bed.CommitAsync(4);
+        long counted = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument, bed.Metrics.Published))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            Assert.Equal("test.topic", tags[0].Value);
+            Interlocked.Add(ref counted, value);
+        });
+        listener.Start();
+
+        await bed.NewDispatcher().DispatchPendingAsync(CancellationToken.None);
+
+        Assert.Equal(4, Interlocked.Read(ref counted));
+        Assert.Equal(OutboxMetrics.MeterName, bed.Metrics.Published.Meter.Name);
+    }
+
+    [Fact]
     public void For_ProtobufMessage_CarriesJsonAndFullTypeName()
     {
         var message = OutboxMessage.For("pubsub", "t", "id-1", new Contracts.Common.V1.LocalAuthorityRef { GssCode = "E08000002", LaNumber = "351" }, DateTimeOffset.UnixEpoch);

@@ -2,6 +2,7 @@ using Accreditation.BuildingBlocks.Outbox;
 using Accreditation.BuildingBlocks.Redis;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -36,8 +37,10 @@ internal sealed class OutboxTestBed : IDisposable
 
     public RecordingTransport Transport { get; } = new();
 
+    public OutboxMetrics Metrics { get; } = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+
     public OutboxDispatcher NewDispatcher(RecordingTransport? transport = null) =>
-        new(OutboxStore, transport ?? Transport, Signal, Options, TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
+        new(OutboxStore, transport ?? Transport, Signal, Options, TimeProvider.System, Metrics, NullLogger<OutboxDispatcher>.Instance);
 
     /// <summary>Commits <paramref name="count"/> entries in one transaction together with a state key.</summary>
     public async Task<List<OutboxMessage>> CommitAsync(int count, string stateKey = "state")
@@ -56,5 +59,9 @@ internal sealed class OutboxTestBed : IDisposable
         return messages;
     }
 
-    public void Dispose() => Signal.Dispose();
+    public void Dispose()
+    {
+        Signal.Dispose();
+        Metrics.Dispose();
+    }
 }
