@@ -6,15 +6,12 @@ using Google.Protobuf.WellKnownTypes;
 namespace Accreditation.Cli.Commands;
 
 /// <summary>enrol, endorse, withdraw, move, show and list: one call each to the Enrolment API, printing protobuf JSON.</summary>
-public static class EnrolmentVerbs
+internal static class EnrolmentVerbs
 {
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithIndentation());
 
     public static async Task<int> EnrolAsync(CliArguments args, Endpoints endpoints, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(output);
         var authority = args.Required("authority");
         var response = await endpoints.Enrolment(authority).EnrolCandidateAsync(new EnrolCandidateRequest
         {
@@ -40,9 +37,6 @@ public static class EnrolmentVerbs
 
     public static async Task<int> EndorseAsync(CliArguments args, Endpoints endpoints, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(output);
         var response = await endpoints.Enrolment(args.Required("authority")).EndorseEnrolmentAsync(new EndorseEnrolmentRequest
         {
             ClientRequestId = args.OrDefault("request-id", Guid.NewGuid().ToString()),
@@ -56,9 +50,6 @@ public static class EnrolmentVerbs
 
     public static async Task<int> WithdrawAsync(CliArguments args, Endpoints endpoints, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(output);
         var response = await endpoints.Enrolment(args.Required("authority")).WithdrawEnrolmentAsync(new WithdrawEnrolmentRequest
         {
             ClientRequestId = args.OrDefault("request-id", Guid.NewGuid().ToString()),
@@ -71,9 +62,6 @@ public static class EnrolmentVerbs
 
     public static async Task<int> MoveAsync(CliArguments args, Endpoints endpoints, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(output);
         var response = await endpoints.Enrolment(args.Required("authority")).MoveEnrolmentAsync(new MoveEnrolmentRequest
         {
             ClientRequestId = args.OrDefault("request-id", Guid.NewGuid().ToString()),
@@ -87,9 +75,6 @@ public static class EnrolmentVerbs
 
     public static async Task<int> ShowAsync(CliArguments args, Endpoints endpoints, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(output);
         var response = await endpoints.Enrolment(args.Required("authority")).GetEnrolmentAsync(new GetEnrolmentRequest
         {
             EnrolmentId = args.Required("enrolment"),
@@ -100,9 +85,6 @@ public static class EnrolmentVerbs
 
     public static async Task<int> ListAsync(CliArguments args, Endpoints endpoints, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(output);
         var client = endpoints.Enrolment(args.Required("authority"));
         var request = new ListEnrolmentsRequest
         {

@@ -4,12 +4,10 @@ using StackExchange.Redis;
 namespace Accreditation.Cli.Commands;
 
 /// <summary>replay-deadletter: moves a topic's dead-lettered messages back to the topic.</summary>
-public static class ReplayVerb
+internal static class ReplayVerb
 {
     public static async Task<int> RunAsync(CliArguments args, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
         var topic = args.Required("topic");
         var broker = args.OrDefault("broker", Environment.GetEnvironmentVariable("ACCREDIT_BROKER") ?? "127.0.0.1:6380");
         await using var connection = await ConnectionMultiplexer.ConnectAsync(broker);

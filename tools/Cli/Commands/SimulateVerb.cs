@@ -5,13 +5,10 @@ using Accreditation.Contracts.Enrolment.V1;
 namespace Accreditation.Cli.Commands;
 
 /// <summary>simulate: N candidates of the phase's authorities through every step, then a summary and a consistency check.</summary>
-public static class SimulateVerb
+internal static class SimulateVerb
 {
     public static async Task<int> RunAsync(CliArguments args, Endpoints endpoints, TextWriter output, TextWriter progress)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(output);
         var phase = args.OrDefault("phase", "phase-1");
         var candidates = args.Number("candidates", 50);
         if (candidates is < 1 or > 100_000)

@@ -9,14 +9,12 @@ using Google.Protobuf.WellKnownTypes;
 namespace Accreditation.Cli.Commands;
 
 /// <summary>Question bank and test delivery verbs.</summary>
-public static class TestingVerbs
+internal static class TestingVerbs
 {
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithIndentation());
 
     public static async Task<int> BankSeedAsync(Endpoints endpoints, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(output);
         var response = await endpoints.BankAdmin().ImportItemsAsync(SampleBank.Create());
         await output.WriteLineAsync(Json.Format(response));
         return 0;
@@ -24,9 +22,6 @@ public static class TestingVerbs
 
     public static async Task<int> BankImportAsync(CliArguments args, Endpoints endpoints, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(output);
         var request = JsonParser.Default.Parse<ImportItemsRequest>(await File.ReadAllTextAsync(args.Required("file")));
         if (request.ClientRequestId.Length == 0)
         {
@@ -39,9 +34,6 @@ public static class TestingVerbs
 
     public static async Task<int> BankListAsync(CliArguments args, Endpoints endpoints, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(output);
         var request = new ListItemsRequest { Role = Parse.Role(args.OrDefault("role", "practitioner")), Page = new PageRequest { PageSize = 200 } };
         var count = 0;
         do
@@ -63,9 +55,6 @@ public static class TestingVerbs
 
     public static async Task<int> BookAsync(CliArguments args, Endpoints endpoints, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(output);
         var centre = args.Optional("centre");
         var response = await endpoints.Delivery().BookSittingAsync(new BookSittingRequest
         {
@@ -86,9 +75,6 @@ public static class TestingVerbs
 
     public static async Task<int> SitAsync(CliArguments args, Endpoints endpoints, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(output);
         var id = args.Required("sitting");
         var ability = args.Fraction("ability", 0.8);
         var delivery = endpoints.Delivery();
@@ -103,9 +89,6 @@ public static class TestingVerbs
 
     public static async Task<int> ShowSittingAsync(CliArguments args, Endpoints endpoints, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(output);
         var response = await endpoints.Delivery().GetSittingAsync(new GetSittingRequest { SittingId = args.Required("sitting") });
         await output.WriteLineAsync(Json.Format(response.Sitting));
         return 0;

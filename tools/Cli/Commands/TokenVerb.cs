@@ -3,13 +3,10 @@ using Accreditation.BuildingBlocks.Auth;
 namespace Accreditation.Cli.Commands;
 
 /// <summary>token: prints a development bearer token for a scope and an authority.</summary>
-public static class TokenVerb
+internal static class TokenVerb
 {
     public static async Task<int> RunAsync(CliArguments args, Endpoints endpoints, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(output);
         var scope = args.OrDefault("scope", Scopes.EnrolmentHr);
         await output.WriteLineAsync(endpoints.Token(scope, args.Optional("authority")));
         return 0;
