@@ -37,6 +37,48 @@ public sealed class CommandLog(RedisStore store)
         return (byte[])fields[1]!;
     }
 
+    /// <summary>
+    /// Runs a command at most once per client request id and returns its first answer. Each
+    /// attempt reads afresh, decides, and commits its change with <see cref="Stage"/>; it returns the
+    /// answer it committed, or null when a concurrent change made the commit fail (then it runs
+    /// again). When an attempt is refused (a <see cref="ServiceException"/>) but a concurrent retry
+    /// of the same request has meanwhile committed, that retry's answer is returned instead: the
+    /// refusal was caused by this very request.
+    /// </summary>
+    public async Task<byte[]> RunOnceAsync(CommandKey command, Func<Task<byte[]?>> attempt, int maxAttempts = 5)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        for (var i = 0; i < maxAttempts; i++)
+        {
+            if (await FindAsync(command) is { } prior)
+            {
+                return prior;
+            }
+
+            byte[]? answer;
+            try
+            {
+                answer = await attempt();
+            }
+            catch (ServiceException)
+            {
+                if (await FindAsync(command) is { } answered)
+                {
+                    return answered;
+                }
+
+                throw;
+            }
+
+            if (answer is not null)
+            {
+                return answer;
+            }
+        }
+
+        throw new ConcurrencyConflictException("a concurrent change kept winning; retry with the same client_request_id");
+    }
+
     /// <summary>Adds the answer to <paramref name="transaction"/>, guarded by "not yet recorded".</summary>
     public void Stage(ITransaction transaction, CommandKey command, byte[] response)
     {

@@ -23,7 +23,6 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, CommandLog
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
     public const string ExistingEnrolmentTrailer = "x-existing-enrolment-id";
-    private const int MaxAttempts = 5;
 
     public async Task<EnrolmentRecord> EnrolAsync(Caller caller, EnrolCandidateRequest request)
     {
@@ -33,13 +32,8 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, CommandLog
         var candidate = RequestValidator.Validate(request, catalog, now);
         var callerAuthority = caller.RequireLocalAuthority();
         var command = CommandKey.For(callerAuthority, nameof(EnrolAsync), request.ClientRequestId, request);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var answer = await commandLog.RunOnceAsync(command, async () =>
         {
-            if (await PriorAnswerAsync(command) is { } prior)
-            {
-                return prior;
-            }
-
             if (candidate.Authority.GssCode != callerAuthority)
             {
                 throw new PermissionDeniedException("a council HR system may enrol only its own authority's staff", "employing_authority_code");
@@ -53,12 +47,6 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, CommandLog
             var existing = await repository.GetActiveEnrolmentIdAsync(candidate.RegistrationNumber, candidate.Role);
             if (existing is not null)
             {
-                // A concurrent retry of this very request may have just created it: that is the first answer, not a conflict.
-                if (await PriorAnswerAsync(command) is { } created)
-                {
-                    return created;
-                }
-
                 // Name the enrolment only to its own employer: another council's enrolment ids are not the caller's to see.
                 var own = (await repository.GetAsync(existing))?.Enrolment.EmployingAuthority.GssCode == callerAuthority;
                 throw new AlreadyExistsException(
@@ -76,13 +64,10 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, CommandLog
                 events.Add(EnrolmentEvents.EqualityMonitoringRecorded(enrolment, candidate.EqualityMonitoring, NewId()));
             }
 
-            if (await repository.CreateAsync(enrolment, candidate.EqualityMonitoring, command, enrolment.ToByteArray(), events))
-            {
-                return enrolment;
-            }
-        }
-
-        throw new ConcurrencyConflictException("the enrolment changed concurrently; retry with the same client_request_id");
+            var bytes = enrolment.ToByteArray();
+            return await repository.CreateAsync(enrolment, candidate.EqualityMonitoring, command, bytes, events) ? bytes : null;
+        });
+        return EnrolmentRecord.Parser.ParseFrom(answer);
     }
 
     public Task<EnrolmentRecord> EndorseAsync(Caller caller, EndorseEnrolmentRequest request)
@@ -124,7 +109,7 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, CommandLog
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var id = RequestValidator.EnrolmentId(request.EnrolmentId);
+        var id = Require.Id("enrolment_id", request.EnrolmentId);
         var stored = await LoadOwnAsync(caller.RequireLocalAuthority(), id);
         return stored.Enrolment;
     }
@@ -178,39 +163,15 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, CommandLog
     {
         ArgumentNullException.ThrowIfNull(caller);
         var command = CommandKey.For(caller.RequireLocalAuthority(), rpc, clientRequestId, request);
-        var id = RequestValidator.EnrolmentId(enrolmentId);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var id = Require.Id("enrolment_id", enrolmentId);
+        var answer = await commandLog.RunOnceAsync(command, async () =>
         {
-            if (await PriorAnswerAsync(command) is { } prior)
-            {
-                return prior;
-            }
-
             var current = await LoadOwnAsync(command.Caller, id);
-            EnrolmentRecord next;
-            IntegrationEvent[] events;
-            try
-            {
-                (next, events) = change(current.Enrolment, clock.GetUtcNow());
-            }
-            catch (DomainRuleException)
-            {
-                // A concurrent retry of this very request may have changed the enrolment first: then its answer is ours.
-                if (await PriorAnswerAsync(command) is { } answered)
-                {
-                    return answered;
-                }
-
-                throw;
-            }
-
-            if (await repository.UpdateAsync(current, next, command, next.ToByteArray(), events))
-            {
-                return next;
-            }
-        }
-
-        throw new ConcurrencyConflictException("the enrolment changed concurrently; retry with the same client_request_id");
+            var (next, events) = change(current.Enrolment, clock.GetUtcNow());
+            var bytes = next.ToByteArray();
+            return await repository.UpdateAsync(current, next, command, bytes, events) ? bytes : null;
+        });
+        return EnrolmentRecord.Parser.ParseFrom(answer);
     }
 
     private async Task<StoredEnrolment> LoadOwnAsync(string callerAuthority, string enrolmentId)
@@ -224,9 +185,6 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, CommandLog
 
         return stored;
     }
-
-    private async Task<EnrolmentRecord?> PriorAnswerAsync(CommandKey command) =>
-        await commandLog.FindAsync(command) is { } answer ? EnrolmentRecord.Parser.ParseFrom(answer) : null;
 
     private static string NewId() => Guid.CreateVersion7().ToString();
 }

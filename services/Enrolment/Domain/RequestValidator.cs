@@ -13,7 +13,6 @@ namespace Accreditation.Enrolment.Domain;
 public static class RequestValidator
 {
     public const int MaxTextLength = 200;
-    public const int MaxIdLength = 128;
     private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
     public static NewCandidate Validate(EnrolCandidateRequest request, LocalAuthorityCatalog catalog, DateTimeOffset now)
@@ -31,21 +30,6 @@ public static class RequestValidator
         var consent = ValidConsent(request.Consent, now);
         var equality = request.EqualityMonitoring is null ? null : ValidEquality(request.EqualityMonitoring);
         return new NewCandidate(registrationNumber, givenName, familyName, email, role, authority, hrReference, consent, equality);
-    }
-
-    public static string EnrolmentId(string value, string field = "enrolment_id")
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new ValidationException(field, "is required");
-        }
-
-        if (value.Length > MaxIdLength || !value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-        {
-            throw new ValidationException(field, "is not an enrolment id");
-        }
-
-        return value;
     }
 
     /// <summary>Required free text, trimmed, at most <see cref="MaxTextLength"/> characters.</summary>

@@ -14,7 +14,6 @@ namespace Accreditation.Testing.Application;
 /// <summary>Bank administration: all-or-nothing import with every problem reported, retirement, reads.</summary>
 public sealed class BankCommands(BankRepository bank, CommandLog commandLog, KssCatalog kss)
 {
-    private const int MaxAttempts = 5;
     private const int MaxPageSize = 500;
 
     public async Task<ImportItemsResponse> ImportAsync(Caller caller, ImportItemsRequest request)
@@ -22,13 +21,8 @@ public sealed class BankCommands(BankRepository bank, CommandLog commandLog, Kss
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var command = CommandKey.For(caller.Subject, nameof(ImportAsync), request.ClientRequestId, request);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var imported = await commandLog.RunOnceAsync(command, async () =>
         {
-            if (await commandLog.FindAsync(command) is { } prior)
-            {
-                return ImportItemsResponse.Parser.ParseFrom(prior);
-            }
-
             var existingItems = new Dictionary<string, (Item? Item, RedisValue Latest)>(StringComparer.Ordinal);
             foreach (var id in request.Items.Select(i => i.ItemId).Where(BankImportValidator.IsValidId).Distinct(StringComparer.Ordinal))
             {
@@ -89,19 +83,16 @@ public sealed class BankCommands(BankRepository bank, CommandLog commandLog, Kss
                 }
             }
 
-            if (await bank.ImportAsync(items, scenarios, command, response.ToByteArray()))
-            {
-                return response;
-            }
-        }
-
-        throw new ConcurrencyConflictException("the bank changed concurrently; retry with the same client_request_id");
+            var answer = response.ToByteArray();
+            return await bank.ImportAsync(items, scenarios, command, answer) ? answer : null;
+        });
+        return ImportItemsResponse.Parser.ParseFrom(imported);
     }
 
     public async Task<Item> RetireAsync(RetireItemRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = Ids.Require("item_id", request.ItemId);
+        var id = Require.Id("item_id", request.ItemId);
         if ((await bank.GetLatestItemAsync(id)).Item is null)
         {
             throw new NotFoundException($"item {id} is not in the bank", "item_id");
@@ -114,7 +105,7 @@ public sealed class BankCommands(BankRepository bank, CommandLog commandLog, Kss
     public async Task<Item> GetAsync(GetItemRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = Ids.Require("item_id", request.ItemId);
+        var id = Require.Id("item_id", request.ItemId);
         if (request.Version < 0)
         {
             throw new ValidationException("version", "must be 0 (latest) or a version number");
@@ -136,7 +127,7 @@ public sealed class BankCommands(BankRepository bank, CommandLog commandLog, Kss
         }
 
         var after = request.Page?.PageToken ?? "";
-        if (after.Length > 0 && !Ids.IsValid(after))
+        if (after.Length > 0 && !Require.IsId(after))
         {
             throw new ValidationException("page.page_token", "is not a page token this service issued");
         }

@@ -39,7 +39,7 @@ public sealed class DeliveryCommands(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var command = CommandKey.For(caller.Subject, nameof(BookAsync), request.ClientRequestId, request);
-        var enrolmentId = Ids.Require("enrolment_id", request.EnrolmentId);
+        var enrolmentId = Require.Id("enrolment_id", request.EnrolmentId);
         var now = clock.GetUtcNow();
         var slot = Require.Time("slot_start", request.SlotStart);
         if (slot < now - SlotTolerance)
@@ -63,34 +63,13 @@ public sealed class DeliveryCommands(
             throw new ValidationException("test_centre", "must be at most 200 characters");
         }
 
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var booked = await commandLog.RunOnceAsync(command, async () =>
         {
-            if (await commandLog.FindAsync(command) is { } prior)
-            {
-                return Sitting.Parser.ParseFrom(prior);
-            }
-
             var candidate = await sittings.GetCandidateAsync(enrolmentId);
             var historyId = candidate is null ? null : SittingRepository.HistoryId(candidate.Value.RegistrationNumber, candidate.Value.Role);
             var history = historyId is null ? null : await sittings.GetHistoryAsync(historyId);
-            SittingRecord sitting;
-            CandidateRecord updated;
-            try
-            {
-                (sitting, updated) = SittingRules.Book(candidate?.Value, history?.Value ?? [], enrolmentId, NewId(), slot, request.Mode, centre, Options.Resits, now);
-            }
-            catch (ServiceException)
-            {
-                // A concurrent retry of this very request may have booked first: then its answer is ours.
-                if (await commandLog.FindAsync(command) is { } booked)
-                {
-                    return Sitting.Parser.ParseFrom(booked);
-                }
-
-                throw;
-            }
-
-            var answer = SittingMapper.ToContract(sitting);
+            var (sitting, updated) = SittingRules.Book(candidate?.Value, history?.Value ?? [], enrolmentId, NewId(), slot, request.Mode, centre, Options.Resits, now);
+            var answer = SittingMapper.ToContract(sitting).ToByteArray();
             var change = new SittingChange
             {
                 CandidateBefore = candidate,
@@ -101,15 +80,11 @@ public sealed class DeliveryCommands(
                 HistoryBefore = history,
                 History = history?.Value,
                 Command = command,
-                Response = answer.ToByteArray(),
+                Response = answer,
             };
-            if (await sittings.SaveAsync(change, Options.Grace, now))
-            {
-                return answer;
-            }
-        }
-
-        throw Conflict();
+            return await sittings.SaveAsync(change, Options.Grace, now) ? answer : null;
+        });
+        return Sitting.Parser.ParseFrom(booked);
     }
 
     public Task<Sitting> CancelAsync(CancelSittingRequest request)
@@ -183,7 +158,7 @@ public sealed class DeliveryCommands(
     public async Task<Sitting> GetAsync(GetSittingRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = Ids.Require("sitting_id", request.SittingId);
+        var id = Require.Id("sitting_id", request.SittingId);
         var stored = await sittings.GetSittingAsync(id) ?? throw new NotFoundException($"sitting {id} does not exist", "sitting_id");
         return SittingMapper.ToContract(stored.Value);
     }
@@ -237,7 +212,7 @@ public sealed class DeliveryCommands(
         Func<SittingRecord, CandidateRecord, DateTimeOffset, Task<SittingChange>> change,
         bool scoredIsAnswer = false)
     {
-        var id = Ids.Require("sitting_id", sittingId);
+        var id = Require.Id("sitting_id", sittingId);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var sitting = await sittings.GetSittingAsync(id) ?? throw new NotFoundException($"sitting {id} does not exist", "sitting_id");

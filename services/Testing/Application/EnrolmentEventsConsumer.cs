@@ -1,3 +1,4 @@
+using Accreditation.BuildingBlocks.Validation;
 using Accreditation.BuildingBlocks.Inbox;
 using Accreditation.BuildingBlocks.Subscriptions;
 using Accreditation.Contracts.Common.V1;
@@ -47,7 +48,7 @@ public sealed class EnrolmentEventsConsumer(IdempotentConsumer inbox, SittingRep
 
     private static EnrolmentFact Fact(string enrolmentId, string registrationNumber, Role role, LocalAuthorityRef? authority, long version, EnrolmentFactKind kind)
     {
-        if (!Ids.IsValid(enrolmentId))
+        if (!Require.IsId(enrolmentId))
         {
             throw new BuildingBlocks.Subscriptions.PoisonEventException("the event has no valid enrolment_id");
         }

@@ -19,15 +19,6 @@ public abstract class ApiTestBase(RedisFixture redis) : IAsyncLifetime
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
-    protected static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
-    {
-        var e = await Assert.ThrowsAsync<RpcException>(call);
-        Assert.Equal(code, e.StatusCode);
-        return e;
-    }
-
-    protected static string FieldOf(RpcException e) => e.Trailers.GetValue(ErrorTrailers.Field) ?? "";
-
     /// <summary>Waits until the outbox has handed <paramref name="count"/> events for <paramref name="topic"/> to the sidecar.</summary>
     protected Task<IReadOnlyList<OutboxMessage>> PublishedAsync(string topic, int count) =>
         Eventually.WaitForAsync(

@@ -50,15 +50,6 @@ public abstract class TestingApiTestBase(RedisFixture redis) : IAsyncLifetime
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
-    protected static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
-    {
-        var e = await Assert.ThrowsAsync<RpcException>(call);
-        Assert.Equal(code, e.StatusCode);
-        return e;
-    }
-
-    protected static string FieldOf(RpcException e) => e.Trailers.GetValue(ErrorTrailers.Field) ?? "";
-
     /// <summary>POSTs an event as the sidecar would; returns the HTTP status and the Dapr status in the body.</summary>
     protected async Task<(int Http, string Body)> DeliverAsync(string topic, IMessage message, string? eventId = null)
     {
