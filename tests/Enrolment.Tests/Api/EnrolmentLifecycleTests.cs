@@ -221,4 +221,18 @@ public sealed class EnrolmentLifecycleTests(RedisFixture redis) : ApiTestBase(re
         Assert.Equal([Authorities.Wigan, Authorities.Leeds], seen.Moves.Select(m => m.ToAuthority.GssCode));
         Assert.Equal("LEEDS-9", seen.HrReference);
     }
+
+    [Fact]
+    public async Task MoveEnrolment_SameRequestSentConcurrently_EveryCallGetsTheMove()
+    {
+        var enrolment = await EnrolAsync(Authorities.Bury);
+        var request = EnrolmentRequests.Move(enrolment.EnrolmentId, Authorities.Wigan);
+        var bury = Host.ClientFor(Authorities.Bury);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ => (await bury.MoveEnrolmentAsync(request)).Enrolment));
+
+        Assert.All(answers, a => Assert.Equal((Authorities.Wigan, 2L), (a.EmployingAuthority.GssCode, a.Version)));
+        await Eventually.WaitForAsync(() => Host.Services.GetOutboxPendingAsync(), pending => pending == 0, "outbox drained");
+        Assert.Single(Host.Transport.PublishedTo(Topics.CandidateMoved));
+    }
 }
