@@ -1,4 +1,4 @@
-using Accreditation.BuildingBlocks.Validation;
+using Accreditation.AssessmentRules.Eligibility;
 using Accreditation.BuildingBlocks.Inbox;
 using Accreditation.BuildingBlocks.Subscriptions;
 using Accreditation.Contracts.Common.V1;
@@ -25,35 +25,25 @@ public sealed class EnrolmentEventsConsumer(IdempotentConsumer inbox, SittingRep
     public Task HandleAsync(string eventId, CandidateEnrolled message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return ApplyAsync(eventId, Fact(message.EnrolmentId, message.RegistrationNumber, message.Role, message.Authority, message.EnrolmentVersion, EnrolmentFactKind.Enrolled));
+        return ApplyAsync(eventId, EnrolmentFacts.From(message));
     }
 
     public Task HandleAsync(string eventId, CandidateEndorsed message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return ApplyAsync(eventId, Fact(message.EnrolmentId, message.RegistrationNumber, message.Role, message.Authority, message.EnrolmentVersion, EnrolmentFactKind.Endorsed));
+        return ApplyAsync(eventId, EnrolmentFacts.From(message));
     }
 
     public Task HandleAsync(string eventId, CandidateWithdrawn message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return ApplyAsync(eventId, Fact(message.EnrolmentId, message.RegistrationNumber, message.Role, message.Authority, message.EnrolmentVersion, EnrolmentFactKind.Withdrawn));
+        return ApplyAsync(eventId, EnrolmentFacts.From(message));
     }
 
     public Task HandleAsync(string eventId, CandidateMoved message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return ApplyAsync(eventId, Fact(message.EnrolmentId, message.RegistrationNumber, message.Role, message.Authority, message.EnrolmentVersion, EnrolmentFactKind.Moved));
-    }
-
-    private static EnrolmentFact Fact(string enrolmentId, string registrationNumber, Role role, LocalAuthorityRef? authority, long version, EnrolmentFactKind kind)
-    {
-        if (!Require.IsId(enrolmentId))
-        {
-            throw new BuildingBlocks.Subscriptions.PoisonEventException("the event has no valid enrolment_id");
-        }
-
-        return new EnrolmentFact(enrolmentId, registrationNumber, role, authority ?? new LocalAuthorityRef(), version, kind);
+        return ApplyAsync(eventId, EnrolmentFacts.From(message));
     }
 
     private Task<ConsumeOutcome> ApplyAsync(string eventId, EnrolmentFact fact) =>
@@ -61,7 +51,7 @@ public sealed class EnrolmentEventsConsumer(IdempotentConsumer inbox, SittingRep
         {
             var candidateKey = sittings.CandidateKey(fact.EnrolmentId);
             var before = await SittingRepository.ReadAsync<CandidateRecord>(db, candidateKey);
-            var after = Eligibility.Apply(before?.Value, fact);
+            var after = CandidateRecord.Apply(before?.Value, fact);
             if (after.Withdrawn && after.OpenSittingId is { } open
                 && await SittingRepository.ReadAsync<SittingRecord>(db, sittings.SittingKey(open)) is { } sitting
                 && sitting.Value.State is SittingState.Booked or SittingState.InProgress)

@@ -1,40 +1,40 @@
+using System.Text.Json.Serialization;
+using Accreditation.AssessmentRules.Eligibility;
 using Accreditation.Contracts.Common.V1;
 
 namespace Accreditation.Testing.Domain;
 
 /// <summary>
-/// What Testing knows of a candidate: the eligibility projected from enrolment events (order
-/// independent: endorsement and withdrawal are facts that stay true, the authority comes from the
-/// newest event) and the open sitting. Scored attempts are kept per person and role, not per
-/// enrolment (see <see cref="AttemptRecord"/>), so re-enrolling never resets the resit rules.
+/// What Testing knows of a candidate: the eligibility projected from enrolment events (shared
+/// rules, see <see cref="CandidateEligibility"/>) and the open sitting. Scored attempts are kept per
+/// person and role, not per enrolment, so re-enrolling never resets the resit rules.
 /// </summary>
 public sealed record CandidateRecord
 {
-    public required string EnrolmentId { get; init; }
-
-    public string RegistrationNumber { get; init; } = "";
-
-    public Role Role { get; init; }
-
-    public string AuthorityCode { get; init; } = "";
-
-    public string AuthorityLaNumber { get; init; } = "";
-
-    public string AuthorityName { get; init; } = "";
-
-    /// <summary>Enrolment version of the event the authority was taken from.</summary>
-    public long AuthorityVersion { get; init; }
-
-    public bool Enrolled { get; init; }
-
-    public bool Endorsed { get; init; }
-
-    public bool Withdrawn { get; init; }
+    public required CandidateEligibility Eligibility { get; init; }
 
     /// <summary>The booked or in-progress sitting, if any.</summary>
     public string? OpenSittingId { get; init; }
 
-    public bool Eligible => Endorsed && !Withdrawn;
+    [JsonIgnore]
+    public string EnrolmentId => Eligibility.EnrolmentId;
 
-    public LocalAuthorityRef Authority => new() { GssCode = AuthorityCode, LaNumber = AuthorityLaNumber, Name = AuthorityName };
+    [JsonIgnore]
+    public string RegistrationNumber => Eligibility.RegistrationNumber;
+
+    [JsonIgnore]
+    public Role Role => Eligibility.Role;
+
+    [JsonIgnore]
+    public bool Withdrawn => Eligibility.Withdrawn;
+
+    [JsonIgnore]
+    public LocalAuthorityRef Authority => Eligibility.Authority;
+
+    /// <summary>Applies one enrolment event (any order, see <see cref="AssessmentRules.Eligibility.Eligibility"/>).</summary>
+    public static CandidateRecord Apply(CandidateRecord? current, EnrolmentFact fact)
+    {
+        var eligibility = AssessmentRules.Eligibility.Eligibility.Apply(current?.Eligibility, fact);
+        return current is null ? new CandidateRecord { Eligibility = eligibility } : current with { Eligibility = eligibility };
+    }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Accreditation.AssessmentRules.Eligibility;
+using Accreditation.AssessmentRules.Resits;
 using Accreditation.BuildingBlocks.Errors;
 using Accreditation.Contracts.Testing.V1;
 
@@ -31,7 +33,7 @@ public static class SittingRules
             throw new AlreadyExistsException($"the candidate already has an open sitting {open}", ExistingSittingTrailer, open);
         }
 
-        resits.EnsureMayBook(history, now);
+        resits.EnsureMayBook(history, now, "the knowledge test");
         var sitting = new SittingRecord
         {
             SittingId = sittingId,
@@ -168,23 +170,8 @@ public static class SittingRules
             candidate with { OpenSittingId = candidate.OpenSittingId == sitting.SittingId ? null : candidate.OpenSittingId });
     }
 
-    private static void EnsureEligible(CandidateRecord? candidate, string enrolmentId)
-    {
-        if (candidate is null || !candidate.Enrolled)
-        {
-            throw new DomainRuleException($"enrolment {enrolmentId} is not known to testing yet; the candidate must be enrolled and endorsed");
-        }
-
-        if (candidate.Withdrawn)
-        {
-            throw new DomainRuleException($"enrolment {enrolmentId} is withdrawn");
-        }
-
-        if (!candidate.Endorsed)
-        {
-            throw new DomainRuleException($"enrolment {enrolmentId} has no practice endorsement yet; endorsement unlocks booking");
-        }
-    }
+    private static void EnsureEligible(CandidateRecord? candidate, string enrolmentId) =>
+        Eligibility.EnsureEligible(candidate?.Eligibility, enrolmentId);
 
     private static void EnsureInProgress(SittingRecord sitting)
     {

@@ -1,3 +1,4 @@
+using Accreditation.AssessmentRules.Resits;
 namespace Accreditation.Testing.Domain;
 
 /// <summary>The knowledge test's configuration. Section "Testing". Pass mark and resit rules were never fixed publicly: these are defaults.</summary>

@@ -1,3 +1,4 @@
+using Accreditation.AssessmentRules.Resits;
 using Accreditation.BuildingBlocks.Idempotency;
 using Accreditation.Testing.Domain;
 using Accreditation.BuildingBlocks.Outbox;

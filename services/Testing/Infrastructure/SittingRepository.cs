@@ -1,3 +1,4 @@
+using Accreditation.AssessmentRules.Resits;
 using Accreditation.BuildingBlocks.Idempotency;
 using Accreditation.BuildingBlocks.Outbox;
 using Accreditation.BuildingBlocks.Redis;

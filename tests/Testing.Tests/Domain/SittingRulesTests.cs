@@ -1,3 +1,5 @@
+using Accreditation.AssessmentRules.Eligibility;
+using Accreditation.AssessmentRules.Resits;
 using Accreditation.BuildingBlocks.Errors;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Testing.V1;
@@ -12,10 +14,13 @@ public sealed class SittingRulesTests
 
     private static CandidateRecord Eligible() => new()
     {
-        EnrolmentId = "e1",
-        Role = Role.ChildAndFamilyPractitioner,
-        Enrolled = true,
-        Endorsed = true,
+        Eligibility = new CandidateEligibility
+        {
+            EnrolmentId = "e1",
+            Role = Role.ChildAndFamilyPractitioner,
+            Enrolled = true,
+            Endorsed = true,
+        },
     };
 
     private static (SittingRecord Sitting, CandidateRecord Candidate) Booked() =>
@@ -52,7 +57,7 @@ public sealed class SittingRulesTests
     [InlineData(true, true)]
     public void Book_NotEndorsedOrWithdrawn_DomainRule(bool endorsed, bool withdrawn) =>
         Assert.Throws<DomainRuleException>(() => SittingRules.Book(
-            Eligible() with { Endorsed = endorsed, Withdrawn = withdrawn }, [], "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy(), Now));
+            new CandidateRecord { Eligibility = Eligible().Eligibility with { Endorsed = endorsed, Withdrawn = withdrawn } }, [], "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy(), Now));
 
     [Fact]
     public void Book_UnknownCandidate_DomainRule() =>

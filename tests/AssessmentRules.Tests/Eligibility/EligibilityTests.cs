@@ -1,14 +1,14 @@
 using Accreditation.Contracts.Common.V1;
-using Accreditation.Testing.Domain;
+using Accreditation.AssessmentRules.Eligibility;
 
-namespace Accreditation.Testing.Tests.Domain;
+namespace Accreditation.AssessmentRules.Tests.Eligibility;
 
 public sealed class EligibilityTests
 {
     private static EnrolmentFact Fact(EnrolmentFactKind kind, long version, string authority = "E08000002") =>
         new("e1", "SW1", Role.ChildAndFamilyPractitioner, new LocalAuthorityRef { GssCode = authority }, version, kind);
 
-    private static CandidateRecord Fold(IEnumerable<EnrolmentFact> facts) => facts.Aggregate((CandidateRecord?)null, Eligibility.Apply)!;
+    private static CandidateEligibility Fold(IEnumerable<EnrolmentFact> facts) => facts.Aggregate((CandidateEligibility?)null, AssessmentRules.Eligibility.Eligibility.Apply)!;
 
     private static IEnumerable<List<T>> Permutations<T>(List<T> items) =>
         items.Count <= 1 ? [items] : items.SelectMany((item, i) => Permutations(items.Where((_, j) => j != i).ToList()).Select(rest => (List<T>)[item, .. rest]));

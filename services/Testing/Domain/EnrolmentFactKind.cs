@@ -1,9 +1,0 @@
-namespace Accreditation.Testing.Domain;
-
-public enum EnrolmentFactKind
-{
-    Enrolled,
-    Endorsed,
-    Withdrawn,
-    Moved,
-}
