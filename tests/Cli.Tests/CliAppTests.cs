@@ -47,6 +47,21 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public void Build_SimulateWithoutOptions_TheDocumentedDefaults()
+    {
+        var result = CliApp.Build(new CliHost(TextWriter.Null, TextWriter.Null)).Parse(["simulate"]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("phase-1", result.GetValue<string>("--phase"));
+        Assert.Equal(50, result.GetValue<int>("--candidates"));
+        Assert.Equal(16, result.GetValue<int>("--concurrency"));
+        Assert.Equal(3, result.GetValue<int>("--max-sittings"));
+        Assert.Equal(0.05, result.GetValue<double>("--withdrawal-share"));
+        Assert.False(result.GetValue<bool>("--enrolment-only"));
+        Assert.Null(result.GetResult("--seed"));
+    }
+
+    [Fact]
     public void Build_EveryVerbAndOption_HasADescription()
     {
         var root = CliApp.Build(new CliHost(TextWriter.Null, TextWriter.Null));

@@ -119,6 +119,33 @@ public sealed class EndpointsTests
     }
 
     [Fact]
+    public async Task RunAsync_SigningKeyTooShortWithoutToken_ExitCode2()
+    {
+        var run = await CliRun.RunAsync(["token", "--signing-key", "short"]);
+
+        Assert.Equal(CliApp.UsageError, run.ExitCode);
+        Assert.Contains("--signing-key (ACCREDIT_SIGNING_KEY) must be at least 32 characters", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SigningKeyVariable_SignsTheDevelopmentToken()
+    {
+        var key = new string('k', 40);
+        var services = new FakeGrpcHandler();
+
+        await CliRun.RunAsync(Show, new Dictionary<string, string> { [GlobalOptions.SigningKeyVariable] = key }, services);
+
+        var token = Assert.Single(services.BearerTokens)!;
+        var validation = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(token, new Microsoft.IdentityModel.Tokens.TokenValidationParameters
+        {
+            ValidIssuer = "accreditation-dev",
+            ValidAudience = "accreditation",
+            IssuerSigningKey = new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(key)),
+        });
+        Assert.True(validation.IsValid, validation.Exception?.Message);
+    }
+
+    [Fact]
     public async Task RunAsync_List_PlainTableOfEveryPageAndCount()
     {
         var services = new FakeGrpcHandler

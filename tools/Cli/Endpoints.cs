@@ -57,7 +57,6 @@ public sealed class Endpoints : IDisposable
     private static GrpcChannel Channel(string url, Func<HttpMessageHandler>? httpHandler) => GrpcChannel.ForAddress(url, new GrpcChannelOptions
     {
         HttpHandler = httpHandler?.Invoke() ?? new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
-        DisposeHttpClient = true,
     });
 
     private static CallInvoker Authenticated(GrpcChannel channel, string token) =>

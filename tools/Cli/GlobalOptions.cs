@@ -15,9 +15,12 @@ public sealed class GlobalOptions
     public const string DefaultEnrolmentUrl = "http://127.0.0.1:5000";
     public const string DefaultTestingUrl = "http://127.0.0.1:5010";
 
+    /// <summary>The services refuse shorter development keys (BuildingBlocks' DevelopmentTokens).</summary>
+    public const int MinimumSigningKeyLength = 32;
+
     public Option<string> Token { get; } = new("--token")
     {
-        Description = $"Bearer token (JWT) sent to the services instead of a minted development token [env: {TokenVariable}]",
+        Description = $"Bearer token (JWT) sent to the services instead of a minted development token; prefer the variable, a command line is visible to others [env: {TokenVariable}]",
         HelpName = "jwt",
         Recursive = true,
     };
@@ -56,11 +59,18 @@ public sealed class GlobalOptions
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(variable);
+        var token = NonEmpty(result.GetValue(Token)) ?? NonEmpty(variable(TokenVariable));
+        var signingKey = NonEmpty(result.GetValue(SigningKey)) ?? NonEmpty(variable(SigningKeyVariable)) ?? Endpoints.DevelopmentSigningKey;
+        if (token is null && signingKey.Length < MinimumSigningKeyLength)
+        {
+            throw new UsageException($"--signing-key ({SigningKeyVariable}) must be at least {MinimumSigningKeyLength} characters");
+        }
+
         return new EndpointSettings(
             Url(NonEmpty(result.GetValue(EnrolmentUrl)) ?? NonEmpty(variable(EnrolmentUrlVariable)) ?? DefaultEnrolmentUrl, EnrolmentUrlVariable),
             Url(NonEmpty(result.GetValue(TestingUrl)) ?? NonEmpty(variable(TestingUrlVariable)) ?? DefaultTestingUrl, TestingUrlVariable),
-            NonEmpty(result.GetValue(SigningKey)) ?? NonEmpty(variable(SigningKeyVariable)) ?? Endpoints.DevelopmentSigningKey,
-            NonEmpty(result.GetValue(Token)) ?? NonEmpty(variable(TokenVariable)));
+            signingKey,
+            token);
     }
 
     private static bool IsHttpUrl(string? text) =>
