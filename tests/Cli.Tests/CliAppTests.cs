@@ -66,7 +66,7 @@ public sealed class CliAppTests
     {
         var root = CliApp.Build(new CliHost(TextWriter.Null, TextWriter.Null));
 
-        Assert.Equal(VerbNames.Order(StringComparer.Ordinal), root.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(VerbNames.Order(StringComparer.Ordinal), root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).Order(StringComparer.Ordinal));
         Assert.All(root.Subcommands, c => Assert.False(string.IsNullOrWhiteSpace(c.Description), c.Name));
         Assert.All(root.Subcommands.SelectMany(c => c.Options).Concat(root.Options), o => Assert.False(string.IsNullOrWhiteSpace(o.Description), o.Name));
     }
@@ -82,6 +82,17 @@ public sealed class CliAppTests
         Assert.All(VerbNames, v => Assert.Matches($@"(?m)^\s+{v}\s+\S", run.Output));
         Assert.All(["--token", "--enrolment-url", "--testing-url", "--signing-key"], o => Assert.Contains(o, run.Output, StringComparison.Ordinal));
         Assert.DoesNotContain('\u001b', run.Output);
+    }
+
+    [Fact]
+    public async Task RunAsync_HelpVerb_SameAsHelpOption()
+    {
+        var verb = await CliRun.RunAsync(["help"]);
+        var option = await CliRun.RunAsync(["--help"]);
+
+        Assert.Equal(0, verb.ExitCode);
+        Assert.Equal(option.Output, verb.Output);
+        Assert.DoesNotMatch(@"(?m)^\s+help\s", verb.Output);
     }
 
     [Theory]

@@ -97,6 +97,10 @@ public static class CliApp
             root.Add(verb);
         }
 
+        // "accredit help", as before System.CommandLine: the same as accredit --help. Hidden from the verb list.
+        var help = new Command("help", "Show help and usage information") { Hidden = true };
+        help.SetAction(result => root.Parse(["--help"]).Invoke(result.InvocationConfiguration));
+        root.Add(help);
         return root;
     }
 }
