@@ -14,17 +14,17 @@ public sealed class TestDeliveryGrpcService(DeliveryCommands commands) : TestDel
         new() { Sitting = await commands.BookAsync(Caller.From(context), request) };
 
     public override async Task<CancelSittingResponse> CancelSitting(CancelSittingRequest request, ServerCallContext context) =>
-        new() { Sitting = await commands.CancelAsync(request) };
+        new() { Sitting = await commands.CancelAsync(Caller.From(context), request) };
 
     public override Task<StartSittingResponse> StartSitting(StartSittingRequest request, ServerCallContext context) =>
-        commands.StartAsync(request);
+        commands.StartAsync(Caller.From(context), request);
 
     public override async Task<SaveAnswersResponse> SaveAnswers(SaveAnswersRequest request, ServerCallContext context) =>
-        new() { Sitting = await commands.SaveAnswersAsync(request) };
+        new() { Sitting = await commands.SaveAnswersAsync(Caller.From(context), request) };
 
     public override async Task<SubmitSittingResponse> SubmitSitting(SubmitSittingRequest request, ServerCallContext context) =>
-        new() { Sitting = await commands.SubmitAsync(request) };
+        new() { Sitting = await commands.SubmitAsync(Caller.From(context), request) };
 
     public override async Task<GetSittingResponse> GetSitting(GetSittingRequest request, ServerCallContext context) =>
-        new() { Sitting = await commands.GetAsync(request) };
+        new() { Sitting = await commands.GetAsync(Caller.From(context), request) };
 }

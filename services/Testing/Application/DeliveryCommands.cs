@@ -68,7 +68,8 @@ public sealed class DeliveryCommands(
             var candidate = await sittings.GetCandidateAsync(enrolmentId);
             var historyId = candidate is null ? null : SittingRepository.HistoryId(candidate.Value.RegistrationNumber, candidate.Value.Role);
             var history = historyId is null ? null : await sittings.GetHistoryAsync(historyId);
-            var (sitting, updated) = SittingRules.Book(candidate?.Value, history?.Value ?? [], enrolmentId, NewId(), slot, request.Mode, centre, Options.Resits, now);
+            var personOpen = candidate is null ? null : await sittings.GetOpenSittingAsync(candidate.Value.RegistrationNumber, candidate.Value.Role);
+            var (sitting, updated) = SittingRules.Book(candidate?.Value, history?.Value ?? [], enrolmentId, NewId(), slot, request.Mode, centre, Options.Resits, now, caller.Subject, personOpen);
             var answer = SittingMapper.ToContract(sitting).ToByteArray();
             var change = new SittingChange
             {
@@ -87,7 +88,7 @@ public sealed class DeliveryCommands(
         return Sitting.Parser.ParseFrom(booked);
     }
 
-    public Task<Sitting> CancelAsync(CancelSittingRequest request)
+    public Task<Sitting> CancelAsync(Caller caller, CancelSittingRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? "cancelled by the delivery platform" : request.Reason.Trim();
@@ -96,17 +97,17 @@ public sealed class DeliveryCommands(
             throw new ValidationException("reason", "must be at most 500 characters");
         }
 
-        return ChangeAsync(request.SittingId, (sitting, candidate, _) =>
+        return ChangeAsync(caller, request.SittingId, (sitting, candidate, _) =>
         {
             var (s, c) = SittingRules.Cancel(sitting, candidate, reason, candidateWithdrew: false);
             return Task.FromResult(new SittingChange { Sitting = s, Candidate = c });
         });
     }
 
-    public async Task<StartSittingResponse> StartAsync(StartSittingRequest request)
+    public async Task<StartSittingResponse> StartAsync(Caller caller, StartSittingRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var started = await ChangeAsync(request.SittingId, async (sitting, candidate, now) =>
+        var started = await ChangeAsync(caller, request.SittingId, async (sitting, candidate, now) =>
         {
             if (sitting.State != SittingState.Booked)
             {
@@ -129,17 +130,17 @@ public sealed class DeliveryCommands(
         return response;
     }
 
-    public Task<Sitting> SaveAnswersAsync(SaveAnswersRequest request)
+    public Task<Sitting> SaveAnswersAsync(Caller caller, SaveAnswersRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return ChangeAsync(request.SittingId, (sitting, _, now) =>
+        return ChangeAsync(caller, request.SittingId, (sitting, _, now) =>
             Task.FromResult(new SittingChange { Sitting = SittingRules.SaveAnswers(sitting, request.Answers, now) }));
     }
 
-    public Task<Sitting> SubmitAsync(SubmitSittingRequest request)
+    public Task<Sitting> SubmitAsync(Caller caller, SubmitSittingRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return ChangeAsync(request.SittingId, (sitting, candidate, now) => CompleteAsync(sitting, candidate, now, closedAtDeadline: false), scoredIsAnswer: true);
+        return ChangeAsync(caller, request.SittingId, (sitting, candidate, now) => CompleteAsync(sitting, candidate, now, closedAtDeadline: false), scoredIsAnswer: true);
     }
 
     /// <summary>Closes and scores a sitting whose deadline plus grace has passed; false when there was nothing to close.</summary>
@@ -151,16 +152,26 @@ public sealed class DeliveryCommands(
             return false;
         }
 
-        await ChangeAsync(sittingId, (sitting, candidate, now) => CompleteAsync(sitting, candidate, now, closedAtDeadline: true), scoredIsAnswer: true);
+        await ChangeAsync(null, sittingId, (sitting, candidate, now) => CompleteAsync(sitting, candidate, now, closedAtDeadline: true), scoredIsAnswer: true);
         return true;
     }
 
-    public async Task<Sitting> GetAsync(GetSittingRequest request)
+    public async Task<Sitting> GetAsync(Caller caller, GetSittingRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var id = Require.Id("sitting_id", request.SittingId);
         var stored = await sittings.GetSittingAsync(id) ?? throw new NotFoundException($"sitting {id} does not exist", "sitting_id");
+        EnsureOwn(caller, stored.Value);
         return SittingMapper.ToContract(stored.Value);
+    }
+
+    /// <summary>A sitting belongs to the delivery provider that booked it; every other provider gets PERMISSION_DENIED.</summary>
+    private static void EnsureOwn(Caller? caller, SittingRecord sitting)
+    {
+        if (caller is not null && sitting.BookedBy != caller.Subject)
+        {
+            throw new PermissionDeniedException($"sitting {sitting.SittingId} was booked by another delivery provider", "sitting_id");
+        }
     }
 
     private async Task<SittingChange> CompleteAsync(
@@ -207,7 +218,9 @@ public sealed class DeliveryCommands(
         };
     }
 
+    /// <param name="caller">The delivery provider (null: the service itself, e.g. the deadline closer).</param>
     private async Task<Sitting> ChangeAsync(
+        Caller? caller,
         string sittingId,
         Func<SittingRecord, CandidateRecord, DateTimeOffset, Task<SittingChange>> change,
         bool scoredIsAnswer = false)
@@ -216,6 +229,7 @@ public sealed class DeliveryCommands(
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var sitting = await sittings.GetSittingAsync(id) ?? throw new NotFoundException($"sitting {id} does not exist", "sitting_id");
+            EnsureOwn(caller, sitting.Value);
             if (scoredIsAnswer && sitting.Value.State == SittingState.Scored)
             {
                 return SittingMapper.ToContract(sitting.Value);

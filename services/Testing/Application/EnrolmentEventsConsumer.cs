@@ -59,6 +59,7 @@ public sealed class EnrolmentEventsConsumer(IdempotentConsumer inbox, SittingRep
                 var (cancelled, released) = SittingRules.Cancel(sitting.Value, after, "the candidate withdrew", candidateWithdrew: true);
                 SittingRepository.Stage(tx, sittings.SittingKey(open), sitting, cancelled);
                 sittings.StageDeadline(tx, cancelled, options.Value.Grace);
+                sittings.StageOpenSitting(tx, sitting.Value, cancelled);
                 after = released;
             }
 

@@ -10,6 +10,12 @@ public sealed record SittingRecord
 
     public required string EnrolmentId { get; init; }
 
+    /// <summary>The person's registration number: one open sitting per person and role, across enrolments.</summary>
+    public string RegistrationNumber { get; init; } = "";
+
+    /// <summary>The delivery provider that booked the sitting (its token's subject); only it may see or run the sitting.</summary>
+    public string BookedBy { get; init; } = "";
+
     public Role Role { get; init; }
 
     public SittingState State { get; init; }
@@ -36,6 +42,9 @@ public sealed record SittingRecord
     public SittingScore? Result { get; init; }
 
     public string CancellationReason { get; init; } = "";
+
+    /// <summary>Booked or in progress: the person's one open sitting in the role.</summary>
+    public bool IsOpen => State is SittingState.Booked or SittingState.InProgress;
 
     /// <summary>Increases with every change; the store's optimistic concurrency check.</summary>
     public long Version { get; init; }

@@ -23,7 +23,9 @@ public static class SittingRules
         DeliveryMode mode,
         string testCentre,
         ResitPolicy resits,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string bookedBy = "",
+        OpenSitting? personOpen = null)
     {
         ArgumentNullException.ThrowIfNull(resits);
         ArgumentNullException.ThrowIfNull(history);
@@ -33,11 +35,24 @@ public static class SittingRules
             throw new AlreadyExistsException($"the candidate already has an open sitting {open}", ExistingSittingTrailer, open);
         }
 
+        if (personOpen is not null)
+        {
+            // Another enrolment of the same person and role has one: name it only to the provider that booked it.
+            var own = personOpen.BookedBy == bookedBy;
+            throw new AlreadyExistsException(
+                own ? $"{candidate.RegistrationNumber} already has an open sitting {personOpen.SittingId} under another enrolment"
+                    : $"{candidate.RegistrationNumber} already has an open sitting with another delivery provider",
+                ExistingSittingTrailer,
+                own ? personOpen.SittingId : null);
+        }
+
         resits.EnsureMayBook(history, now, "the knowledge test");
         var sitting = new SittingRecord
         {
             SittingId = sittingId,
             EnrolmentId = enrolmentId,
+            RegistrationNumber = candidate.RegistrationNumber,
+            BookedBy = bookedBy,
             Role = candidate.Role,
             State = SittingState.Booked,
             Mode = mode,

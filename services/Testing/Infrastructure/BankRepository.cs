@@ -81,7 +81,11 @@ public sealed class BankRepository(RedisStore store, CommandLog commands)
             var key = ItemKey(item.ItemId);
             tx.AddCondition(expected.IsNull ? Condition.HashNotExists(key, "latest") : Condition.HashEqual(key, "latest", expected));
             _ = tx.StringSetAsync(ItemVersionKey(item.ItemId, item.Version), item.ToByteArray());
-            _ = tx.HashSetAsync(key, [new HashEntry("latest", item.Version), new HashEntry("status", (int)ItemStatus.Active), new HashEntry("role", (int)item.Role)]);
+            // A new item starts active; an existing item keeps its status, so a retirement (even one
+            // committed between this import's reads and its commit) is never undone by an import.
+            _ = expected.IsNull
+                ? tx.HashSetAsync(key, [new HashEntry("latest", item.Version), new HashEntry("status", (int)ItemStatus.Active), new HashEntry("role", (int)item.Role)])
+                : tx.HashSetAsync(key, [new HashEntry("latest", item.Version), new HashEntry("role", (int)item.Role)]);
             _ = tx.SortedSetAddAsync(ItemsKey(item.Role), item.ItemId, 0);
         }
 

@@ -51,6 +51,45 @@ public sealed class SittingRepository(RedisStore store, OutboxWriter outbox, Com
         _ = tx.StringSetAsync(key, RecordJson.Write(next));
     }
 
+    /// <summary>The open sitting a person has in a role (any enrolment): open:{registration number}:{role}.</summary>
+    public RedisKey OpenKey(string registrationNumber, Contracts.Common.V1.Role role) =>
+        store.Keys.Key("open", HistoryId(registrationNumber, role));
+
+    public async Task<OpenSitting?> GetOpenSittingAsync(string registrationNumber, Contracts.Common.V1.Role role)
+    {
+        var raw = await Db.StringGetAsync(OpenKey(registrationNumber, role));
+        return raw.IsNull ? null : RecordJson.Read<OpenSitting>(raw!);
+    }
+
+    /// <summary>
+    /// Keeps the person's open-sitting key in step with a sitting, guarded in the transaction: a
+    /// sitting that opens requires that the person has none (so two bookings of one person, by any
+    /// enrolments, cannot both commit); one that closes releases exactly its own entry.
+    /// </summary>
+    public void StageOpenSitting(ITransaction tx, SittingRecord? before, SittingRecord after)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(after);
+        if (after.RegistrationNumber.Length == 0)
+        {
+            return;
+        }
+
+        var key = OpenKey(after.RegistrationNumber, after.Role);
+        var entry = RecordJson.Write(new OpenSitting(after.SittingId, after.BookedBy));
+        var wasOpen = before?.IsOpen == true;
+        if (after.IsOpen && !wasOpen)
+        {
+            tx.AddCondition(Condition.KeyNotExists(key));
+            _ = tx.StringSetAsync(key, entry);
+        }
+        else if (!after.IsOpen && wasOpen)
+        {
+            tx.AddCondition(Condition.StringEqual(key, entry));
+            _ = tx.KeyDeleteAsync(key);
+        }
+    }
+
     /// <summary>Keeps the deadline index in step with the sitting's state.</summary>
     public void StageDeadline(ITransaction tx, SittingRecord sitting, TimeSpan grace)
     {
@@ -80,6 +119,7 @@ public sealed class SittingRepository(RedisStore store, OutboxWriter outbox, Com
         {
             Stage(tx, SittingKey(sitting.SittingId), change.SittingBefore, sitting);
             StageDeadline(tx, sitting, grace);
+            StageOpenSitting(tx, change.SittingBefore?.Value, sitting);
         }
 
         if (change is { HistoryKey: { } historyId, History: { } history })
