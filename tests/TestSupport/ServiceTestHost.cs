@@ -22,14 +22,15 @@ public sealed class ServiceTestHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private ServiceTestHost(WebApplication app, int grpcPort, int appPort, RecordingTransport transport)
+    private ServiceTestHost(WebApplication app, int grpcPort, int appPort, RecordingTransport transport, string appToken)
     {
         _app = app;
         GrpcPort = grpcPort;
         AppPort = appPort;
         Transport = transport;
+        AppToken = appToken;
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}") };
+        Http = AppPortClient(appToken);
     }
 
     public int GrpcPort { get; }
@@ -40,8 +41,23 @@ public sealed class ServiceTestHost : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
-    /// <summary>HTTP/1.1 client of the sidecar's app port (as the sidecar delivers events).</summary>
+    /// <summary>HTTP/1.1 client of the sidecar's app port, carrying the app token as the sidecar does.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>The APP_API_TOKEN this host was started with (every host has one, as in the chart).</summary>
+    public string AppToken { get; }
+
+    /// <summary>A client of the app port that presents <paramref name="token"/> as dapr-api-token (none when null): an impostor, unless it is <see cref="AppToken"/>.</summary>
+    public HttpClient AppPortClient(string? token)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{AppPort}") };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Add("dapr-api-token", token);
+        }
+
+        return client;
+    }
 
     public IServiceProvider Services => _app.Services;
 
@@ -58,6 +74,7 @@ public sealed class ServiceTestHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(redis);
         var grpcPort = FreePort.Next();
         var appPort = FreePort.Next();
+        var appToken = "app-token-" + Guid.NewGuid().ToString("N");
         transport ??= new RecordingTransport();
         var config = new Dictionary<string, string?>
         {
@@ -70,6 +87,7 @@ public sealed class ServiceTestHost : IAsyncDisposable
             ["Outbox:PollInterval"] = "00:00:00.050",
             ["Outbox:RetryBaseDelay"] = "00:00:00.001",
             ["Outbox:LeaseDuration"] = "00:00:02",
+            ["APP_API_TOKEN"] = appToken,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -87,7 +105,7 @@ public sealed class ServiceTestHost : IAsyncDisposable
             }
         });
         await app.StartAsync();
-        return new ServiceTestHost(app, grpcPort, appPort, transport);
+        return new ServiceTestHost(app, grpcPort, appPort, transport, config["APP_API_TOKEN"] ?? appToken);
     }
 
     /// <summary>A call invoker whose calls carry a development token with <paramref name="scopes"/> (and an authority, for council HR).</summary>

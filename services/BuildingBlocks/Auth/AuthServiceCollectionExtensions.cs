@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
@@ -35,17 +36,27 @@ public static class AuthServiceCollectionExtensions
                 }
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.CouncilHr, policy => policy
-                .RequireAuthenticatedUser()
-                .RequireAssertion(ctx =>
-                {
-                    var caller = Caller.From(ctx.User);
-                    return caller.Scopes.Contains(Scopes.EnrolmentHr) && caller.LocalAuthority is not null;
-                }))
-            .AddPolicy(Policies.BankAdmin, policy => policy.RequireAuthenticatedUser().RequireAssertion(ctx => HasScope(ctx.User, Scopes.BankAdmin)))
-            .AddPolicy(Policies.TestDelivery, policy => policy.RequireAuthenticatedUser().RequireAssertion(ctx => HasScope(ctx.User, Scopes.TestDelivery)));
+            .AddScopePolicy(Policies.CouncilHr, Scopes.EnrolmentHr, requireLocalAuthority: true)
+            .AddScopePolicy(Policies.BankAdmin, Scopes.BankAdmin)
+            .AddScopePolicy(Policies.TestDelivery, Scopes.TestDelivery)
+            .AddScopePolicy(Policies.Operations, Scopes.Operations);
         return services;
     }
 
-    private static bool HasScope(System.Security.Claims.ClaimsPrincipal user, string scope) => Caller.From(user).Scopes.Contains(scope);
+    /// <summary>
+    /// A policy for one caller kind: an authenticated token with <paramref name="scope"/> and a
+    /// subject (every caller has its own key space for client request ids, and resources are bound
+    /// to the subject that created them), and for council HR systems exactly one local authority.
+    /// </summary>
+    public static AuthorizationBuilder AddScopePolicy(this AuthorizationBuilder builder, string name, string scope, bool requireLocalAuthority = false)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddPolicy(name, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(ctx =>
+            {
+                var caller = Caller.From(ctx.User);
+                return caller.Scopes.Contains(scope) && caller.HasSubject && (!requireLocalAuthority || caller.LocalAuthority is not null);
+            }));
+    }
 }

@@ -1,6 +1,6 @@
 namespace Accreditation.BuildingBlocks.Auth;
 
-/// <summary>Authorization policy names.</summary>
+/// <summary>Authorization policy names. Every policy also requires a subject (see <see cref="AuthServiceCollectionExtensions.AddScopePolicy"/>).</summary>
 public static class Policies
 {
     /// <summary>Scope enrolment.hr and exactly one local_authority claim.</summary>
@@ -11,4 +11,7 @@ public static class Policies
 
     /// <summary>Scope testing.delivery.</summary>
     public const string TestDelivery = "test-delivery";
+
+    /// <summary>Scope operations: the platform's operators (outbox parked entries).</summary>
+    public const string Operations = "operations";
 }

@@ -12,5 +12,8 @@ public static class Scopes
     /// <summary>A test delivery platform or centre: book and run knowledge-test sittings.</summary>
     public const string TestDelivery = "testing.delivery";
 
-    public static readonly IReadOnlyList<string> All = [EnrolmentHr, BankAdmin, TestDelivery];
+    /// <summary>The platform's operators: list and requeue parked outbox entries of every service.</summary>
+    public const string Operations = "operations";
+
+    public static readonly IReadOnlyList<string> All = [EnrolmentHr, BankAdmin, TestDelivery, Operations];
 }

@@ -11,6 +11,15 @@ public sealed class ServiceHostOptions
     /// <summary>Internal HTTP/1.1 port for the Dapr sidecar only (Dapr's app-port) and health.</summary>
     public int AppPort { get; set; } = 5001;
 
-    /// <summary>Address both endpoints bind to: 0.0.0.0 in a pod, 127.0.0.1 for local runs and tests.</summary>
+    /// <summary>Address the gRPC endpoint binds to: 0.0.0.0 in a pod, 127.0.0.1 for local runs and tests.</summary>
     public string BindAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>
+    /// Address the sidecar's app port binds to. The sidecar shares the pod's network namespace, so
+    /// loopback is enough and nothing else in the cluster can reach the port.
+    /// </summary>
+    public string AppBindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>gRPC server reflection, for operators' tools (grpcurl). Null: on in Development only.</summary>
+    public bool? EnableReflection { get; set; }
 }

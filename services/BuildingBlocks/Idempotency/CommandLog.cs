@@ -90,5 +90,7 @@ public sealed class CommandLog(RedisStore store)
         _ = transaction.KeyExpireAsync(key, Retention);
     }
 
-    private RedisKey Key(CommandKey command) => store.Keys.Key("command", command.Caller, command.Rpc, command.ClientRequestId);
+    /// <summary>Each part escaped, so a ':' in a subject or a request id can never make two callers' keys meet.</summary>
+    private RedisKey Key(CommandKey command) =>
+        store.Keys.Key("command", Uri.EscapeDataString(command.Caller), command.Rpc, Uri.EscapeDataString(command.ClientRequestId));
 }

@@ -31,7 +31,7 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, CommandLog
         var now = clock.GetUtcNow();
         var candidate = RequestValidator.Validate(request, catalog, now);
         var callerAuthority = caller.RequireLocalAuthority();
-        var command = CommandKey.For(callerAuthority, nameof(EnrolAsync), request.ClientRequestId, request);
+        var command = CommandKey.For(caller, nameof(EnrolAsync), request.ClientRequestId, request);
         var answer = await commandLog.RunOnceAsync(command, async () =>
         {
             if (candidate.Authority.GssCode != callerAuthority)
@@ -162,11 +162,12 @@ public sealed class EnrolmentCommands(EnrolmentRepository repository, CommandLog
         Func<EnrolmentRecord, DateTimeOffset, (EnrolmentRecord Next, IntegrationEvent[] Events)> change)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var command = CommandKey.For(caller.RequireLocalAuthority(), rpc, clientRequestId, request);
+        var callerAuthority = caller.RequireLocalAuthority();
+        var command = CommandKey.For(caller, rpc, clientRequestId, request);
         var id = Require.Id("enrolment_id", enrolmentId);
         var answer = await commandLog.RunOnceAsync(command, async () =>
         {
-            var current = await LoadOwnAsync(command.Caller, id);
+            var current = await LoadOwnAsync(callerAuthority, id);
             var (next, events) = change(current.Enrolment, clock.GetUtcNow());
             var bytes = next.ToByteArray();
             return await repository.UpdateAsync(current, next, command, bytes, events) ? bytes : null;

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Accreditation.BuildingBlocks.Errors;
@@ -13,8 +14,7 @@ public sealed record ListPageToken(long AfterSequence, string Filter)
     public const string Field = "page.page_token";
 
     public string Encode() =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"v1|{AfterSequence.ToString(CultureInfo.InvariantCulture)}|{Filter}"))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"v1|{AfterSequence.ToString(CultureInfo.InvariantCulture)}|{Filter}"));
 
     /// <summary>The position to start from: 0 for an empty token; INVALID_ARGUMENT for a token not issued for this filter.</summary>
     public static long Decode(string token, string filter)
@@ -27,9 +27,7 @@ public sealed record ListPageToken(long AfterSequence, string Filter)
         string text;
         try
         {
-            var base64 = token.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-            text = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
         }
         catch (FormatException)
         {

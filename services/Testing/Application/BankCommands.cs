@@ -20,7 +20,7 @@ public sealed class BankCommands(BankRepository bank, CommandLog commandLog, Kss
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var command = CommandKey.For(caller.Subject, nameof(ImportAsync), request.ClientRequestId, request);
+        var command = CommandKey.For(caller, nameof(ImportAsync), request.ClientRequestId, request);
         var imported = await commandLog.RunOnceAsync(command, async () =>
         {
             var existingItems = new Dictionary<string, (Item? Item, RedisValue Latest)>(StringComparer.Ordinal);

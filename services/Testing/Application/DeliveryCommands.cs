@@ -38,7 +38,7 @@ public sealed class DeliveryCommands(
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var command = CommandKey.For(caller.Subject, nameof(BookAsync), request.ClientRequestId, request);
+        var command = CommandKey.For(caller, nameof(BookAsync), request.ClientRequestId, request);
         var enrolmentId = Require.Id("enrolment_id", request.EnrolmentId);
         var now = clock.GetUtcNow();
         var slot = Require.Time("slot_start", request.SlotStart);

@@ -1,3 +1,4 @@
+using Accreditation.BuildingBlocks.Auth;
 using Accreditation.BuildingBlocks.Errors;
 using Accreditation.BuildingBlocks.Idempotency;
 using Accreditation.BuildingBlocks.Redis;
@@ -11,8 +12,10 @@ public sealed class CommandLogTests(RedisFixture redis)
 {
     private readonly CommandLog _log = new(new RedisStore(redis.Connection, new RedisKeys(RedisFixture.NewKeyPrefix(nameof(CommandLogTests)))));
 
-    private static CommandKey Key(string id = "req-1", string gss = "E08000002") =>
-        CommandKey.For("caller", "Rpc", id, new LocalAuthorityRef { GssCode = gss });
+    private static readonly Caller Someone = new("caller", new HashSet<string>(), null);
+
+    private static CommandKey Key(string id = "req-1", string gss = "E08000002", Caller? caller = null) =>
+        CommandKey.For(caller ?? Someone, "Rpc", id, new LocalAuthorityRef { GssCode = gss });
 
     /// <summary>An attempt that commits <paramref name="answer"/> with the command record, as a service's repository does.</summary>
     private Func<Task<byte[]?>> Committing(CommandKey key, byte[] answer, Action? before = null) => async () =>
@@ -78,5 +81,44 @@ public sealed class CommandLogTests(RedisFixture redis)
         var e = await Assert.ThrowsAsync<ValidationException>(() => _log.FindAsync(Key(id, "E08000003")));
 
         Assert.Equal("client_request_id", e.Field);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SameRequestIdFromAnotherSubject_RunsAgainWithItsOwnAnswer()
+    {
+        var id = Guid.NewGuid().ToString();
+        var a = Key(id, caller: new Caller("provider-a", new HashSet<string>(), null));
+        var b = Key(id, caller: new Caller("provider-b", new HashSet<string>(), null));
+
+        var first = await _log.RunOnceAsync(a, Committing(a, [1]));
+        var second = await _log.RunOnceAsync(b, Committing(b, [2]));
+
+        Assert.Equal([1], first);
+        Assert.Equal([2], second);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ColonsInSubjectAndRequestId_KeySpacesNeverMeet()
+    {
+        // Unescaped, "x" + "Rpc:y" and "x:Rpc" + "y" would share a key.
+        var plain = CommandKey.For(new Caller("x", new HashSet<string>(), null), "Rpc", "Rpc:y-" + Guid.NewGuid(), new LocalAuthorityRef());
+        var colon = plain with { Caller = plain.Caller + ":Rpc", ClientRequestId = plain.ClientRequestId["Rpc:".Length..] };
+
+        await _log.RunOnceAsync(plain, Committing(plain, [1]));
+
+        Assert.Null(await _log.FindAsync(colon));
+    }
+
+    [Fact]
+    public void For_CallerWithoutSubject_PermissionDenied() =>
+        Assert.Throws<PermissionDeniedException>(() => CommandKey.For(new Caller("", new HashSet<string>(), null), "Rpc", "req", new LocalAuthorityRef()));
+
+    [Fact]
+    public void For_CouncilHrSystems_KeyedByAuthorityAndSubject()
+    {
+        var bury = CommandKey.For(new Caller("hr", new HashSet<string>(), "E08000002"), "Rpc", "req", new LocalAuthorityRef());
+        var wigan = CommandKey.For(new Caller("hr", new HashSet<string>(), "E08000010"), "Rpc", "req", new LocalAuthorityRef());
+
+        Assert.NotEqual(bury.Caller, wigan.Caller);
     }
 }
