@@ -1,6 +1,6 @@
 namespace Accreditation.Observation.Api;
 
-/// <summary>Authorization policy names, one per scope; every policy but the auditor's also needs a `sub`.</summary>
+/// <summary>Authorization policy names, one per scope; every policy also needs a `sub`.</summary>
 public static class ObservationPolicies
 {
     public const string ScenarioAdmin = "observation-scenario-admin";

@@ -7,9 +7,6 @@ namespace Accreditation.Observation.Application;
 /// <summary>The one place Observation makes command keys: each caller has its own key space.</summary>
 public static class ObservationCommandKeys
 {
-    public static CommandKey For(Caller caller, string rpc, string clientRequestId, IMessage request)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        return CommandKey.For(caller.Subject, rpc, clientRequestId, request);
-    }
+    public static CommandKey For(Caller caller, string rpc, string clientRequestId, IMessage request) =>
+        CommandKey.For(caller, rpc, clientRequestId, request);
 }

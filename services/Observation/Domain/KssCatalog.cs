@@ -1,4 +1,5 @@
-using System.Text;
+using Accreditation.BuildingBlocks.Data;
+using Accreditation.BuildingBlocks.Protobuf;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Observation.V1;
 
@@ -15,26 +16,13 @@ public sealed class KssCatalog
         _statements = statements.ToDictionary(s => (s.Role, s.Number));
     }
 
-    public static KssCatalog LoadEmbedded()
-    {
-        using var stream = typeof(KssCatalog).Assembly.GetManifestResourceStream("kss-statements.csv")
-            ?? throw new InvalidOperationException("kss-statements.csv is not embedded");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var statements = new List<KssStatement>();
-        foreach (var line in reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1))
+    public static KssCatalog LoadEmbedded() =>
+        new(CsvTable.ReadEmbedded(typeof(KssCatalog).Assembly, "kss-statements.csv").Rows.Select(r => new KssStatement
         {
-            var first = line.IndexOf(',', StringComparison.Ordinal);
-            var second = line.IndexOf(',', first + 1);
-            statements.Add(new KssStatement
-            {
-                Role = Enum.Parse<Role>(ProtoEnumName(line[..first])),
-                Number = int.Parse(line[(first + 1)..second], System.Globalization.CultureInfo.InvariantCulture),
-                Title = line[(second + 1)..].Trim('"'),
-            });
-        }
-
-        return new KssCatalog(statements);
-    }
+            Role = ProtoEnumNames.Parse<Role>(r["role"]),
+            Number = int.Parse(r["number"], System.Globalization.CultureInfo.InvariantCulture),
+            Title = r["title"],
+        }));
 
     public IReadOnlyList<KssStatement> For(Role role) =>
         _statements.Values.Where(s => s.Role == role).OrderBy(s => s.Number).ToList();
@@ -44,8 +32,4 @@ public sealed class KssCatalog
     public bool Exists(Role role, int number) => _statements.ContainsKey((role, number));
 
     public string Title(Role role, int number) => _statements.TryGetValue((role, number), out var s) ? s.Title : "";
-
-    // ROLE_CHILD_AND_FAMILY_PRACTITIONER -> ChildAndFamilyPractitioner, the C# name protoc gives.
-    private static string ProtoEnumName(string name) =>
-        string.Concat(name["ROLE_".Length..].Split('_').Select(w => w[..1] + w[1..].ToLowerInvariant()));
 }
