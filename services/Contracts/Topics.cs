@@ -15,6 +15,10 @@ public static class Topics
     public const string SimulatedPracticeCompleted = "observation.simulated-practice-completed";
     public const string AccreditationAwarded = "reporting.accreditation-awarded";
 
-    /// <summary>The dead-letter topic Dapr moves a subscription's undeliverable messages to.</summary>
-    public static string DeadLetterFor(string topic) => topic + ".deadletter";
+    /// <summary>
+    /// The dead-letter topic the sidecar of <paramref name="appId"/> moves that app's undeliverable
+    /// messages of <paramref name="topic"/> to: one per subscriber, so a replay reaches the others
+    /// only as a duplicate they ignore, and an operator sees whose deliveries failed.
+    /// </summary>
+    public static string DeadLetterFor(string appId, string topic) => $"{appId}.{topic}.deadletter";
 }

@@ -9,7 +9,7 @@ namespace Accreditation.Enrolment;
 
 public static class EnrolmentServiceCollectionExtensions
 {
-    public const string ServiceName = "enrolment";
+    public const string ServiceName = Contracts.AppIds.Enrolment;
 
     /// <summary>The Enrolment service's own parts: its store, outbox, phase participation and use cases.</summary>
     public static IServiceCollection AddEnrolment(this IServiceCollection services, IConfiguration configuration)

@@ -12,7 +12,7 @@ namespace Accreditation.Testing;
 
 public static class TestingServiceCollectionExtensions
 {
-    public const string ServiceName = "testing";
+    public const string ServiceName = Contracts.AppIds.Testing;
 
     /// <summary>The Testing service's parts: store, outbox, inbox, bank, sittings, eligibility consumers, deadline closer.</summary>
     public static IServiceCollection AddTesting(this IServiceCollection services, IConfiguration configuration)

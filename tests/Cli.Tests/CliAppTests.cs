@@ -1,51 +1,221 @@
+using System.CommandLine;
+using Accreditation.Cli.Tests.Support;
+
 namespace Accreditation.Cli.Tests;
 
 public sealed class CliAppTests
 {
-    [Fact]
-    public async Task RunAsync_UnknownVerb_ExitCode2WithUsage()
+    /// <summary>Every verb accredit has; README, run.sh and the system tests use them by these names.</summary>
+    private static readonly string[] VerbNames =
+    [
+        "token", "enrol", "endorse", "withdraw", "move", "show", "list", "bank-seed", "bank-import", "bank-list",
+        "book", "sit", "sitting", "deadletters", "replay-deadletter", "simulate",
+    ];
+
+    public static TheoryData<string> Verbs => [.. VerbNames];
+
+    /// <summary>Command lines written down elsewhere: README's "accredit, the CLI", run.sh's demo, tests/System.Tests.</summary>
+    public static readonly TheoryData<string[]> DocumentedCommandLines =
+    [
+        ["token", "--scope", "enrolment.hr", "--authority", "E08000002"],
+        ["enrol", "--authority", "E08000002", "--registration-number", "SW123", "--given-name", "Asha", "--family-name", "Patel", "--email", "asha@bury.example.gov.uk", "--role", "practitioner", "--filming-consent"],
+        ["enrol", "--authority", "E08000002", "--registration-number", "SW100001", "--given-name", "Asha", "--family-name", "Patel", "--email", "asha.patel@bury.example.gov.uk", "--role", "practitioner", "--hr-reference", "BURY-1", "--filming-consent"],
+        ["endorse", "--authority", "E08000002", "--enrolment", "id", "--endorser-name", "Sam Jones"],
+        ["withdraw", "--authority", "E08000002", "--enrolment", "id", "--reason", "Personal circumstances"],
+        ["move", "--authority", "E08000002", "--enrolment", "id", "--to", "E08000010"],
+        ["show", "--authority", "E08000002", "--enrolment", "id"],
+        ["list", "--authority", "E08000002", "--state", "endorsed"],
+        ["bank-seed"],
+        ["book", "--enrolment", "id"],
+        ["sit", "--sitting", "id", "--ability", "0.8"],
+        ["sitting", "--sitting", "id"],
+        ["replay-deadletter", "--app", "testing", "--topic", "enrolment.candidate-endorsed"],
+        ["deadletters"],
+        ["simulate", "--phase", "phase-1", "--candidates", "200", "--concurrency", "16"],
+        ["simulate", "--phase", "phase-1", "--candidates", "20", "--seed", "7"],
+        ["simulate", "--phase", "phase-1", "--candidates", "50"],
+    ];
+
+    [Theory]
+    [MemberData(nameof(DocumentedCommandLines))]
+    public void Build_DocumentedCommandLine_ParsesWithoutErrors(string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
+        var result = CliApp.Build(new CliHost(TextWriter.Null, TextWriter.Null)).Parse(args);
 
-        var code = await CliApp.RunAsync(["frobnicate"], output, error);
+        Assert.Empty(result.Errors);
+        Assert.Equal(args[0], result.CommandResult.Command.Name);
+    }
 
-        Assert.Equal(2, code);
-        Assert.Contains("unknown verb", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("usage: accredit", error.ToString(), StringComparison.Ordinal);
+    [Fact]
+    public void Build_SimulateWithoutOptions_TheDocumentedDefaults()
+    {
+        var result = CliApp.Build(new CliHost(TextWriter.Null, TextWriter.Null)).Parse(["simulate"]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("phase-1", result.GetValue<string>("--phase"));
+        Assert.Equal(50, result.GetValue<int>("--candidates"));
+        Assert.Equal(16, result.GetValue<int>("--concurrency"));
+        Assert.Equal(3, result.GetValue<int>("--max-sittings"));
+        Assert.Equal(0.05, result.GetValue<double>("--withdrawal-share"));
+        Assert.False(result.GetValue<bool>("--enrolment-only"));
+        Assert.Null(result.GetResult("--seed"));
+    }
+
+    [Fact]
+    public void Build_EveryVerbAndOption_HasADescription()
+    {
+        var root = CliApp.Build(new CliHost(TextWriter.Null, TextWriter.Null));
+
+        Assert.Equal(VerbNames.Order(StringComparer.Ordinal), root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.All(root.Subcommands, c => Assert.False(string.IsNullOrWhiteSpace(c.Description), c.Name));
+        Assert.All(root.Subcommands.SelectMany(c => c.Options).Concat(root.Options), o => Assert.False(string.IsNullOrWhiteSpace(o.Description), o.Name));
+    }
+
+    [Fact]
+    public async Task RunAsync_Help_ExitCode0ListingEveryVerbAndGlobalOption()
+    {
+        var run = await CliRun.RunAsync(["--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("accredit [command] [options]", run.Output, StringComparison.Ordinal);
+        Assert.All(VerbNames, v => Assert.Matches($@"(?m)^\s+{v}\s+\S", run.Output));
+        Assert.All(["--token", "--enrolment-url", "--testing-url", "--signing-key"], o => Assert.Contains(o, run.Output, StringComparison.Ordinal));
+        Assert.DoesNotContain('\u001b', run.Output);
+    }
+
+    [Fact]
+    public async Task RunAsync_HelpVerb_SameAsHelpOption()
+    {
+        var verb = await CliRun.RunAsync(["help"]);
+        var option = await CliRun.RunAsync(["--help"]);
+
+        Assert.Equal(0, verb.ExitCode);
+        Assert.Equal(option.Output, verb.Output);
+        Assert.DoesNotMatch(@"(?m)^\s+help\s", verb.Output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Verbs))]
+    public async Task RunAsync_VerbHelp_ExitCode0ListingEveryOptionWithItsDescription(string verb)
+    {
+        var command = CliApp.Build(new CliHost(TextWriter.Null, TextWriter.Null)).Subcommands.Single(c => c.Name == verb);
+
+        var run = await CliRun.RunAsync([verb, "--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"accredit {verb} [options]", run.Output, StringComparison.Ordinal);
+        foreach (var option in command.Options.Where(o => o.Name != "--help"))
+        {
+            var line = run.Output.Split('\n').SingleOrDefault(l => l.TrimStart().StartsWith(option.Name + " ", StringComparison.Ordinal));
+            Assert.True(line is not null, $"{option.Name} missing from help:\n{run.Output}");
+            Assert.Contains(option.Description!.Split('[')[0].Trim(), line, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("--token <jwt>", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnknownVerb_ExitCode2NamingItWithHelp()
+    {
+        var run = await CliRun.RunAsync(["frobnicate"]);
+
+        Assert.Equal(CliApp.UsageError, run.ExitCode);
+        Assert.Contains("'frobnicate'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("accredit [command] [options]", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task RunAsync_MisspeltVerb_ExitCode2SuggestingTheVerb()
+    {
+        var run = await CliRun.RunAsync(["shwo", "--authority", "E08000002", "--enrolment", "x"]);
+
+        Assert.Equal(CliApp.UsageError, run.ExitCode);
+        Assert.Contains("'shwo'", run.Error, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^show\s*$", run.Error);
+    }
+
+    [Fact]
+    public async Task RunAsync_MisspeltOption_ExitCode2NamingItAndSuggestingTheOption()
+    {
+        var run = await CliRun.RunAsync(["show", "--authority", "E08000002", "--enrolmnt", "x"]);
+
+        Assert.Equal(CliApp.UsageError, run.ExitCode);
+        Assert.Contains("'--enrolmnt'", run.Error, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^--enrolment\s*$", run.Error);
+        Assert.Contains("accredit show [options]", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("show --authority E08000002", "--enrolment")]
+    [InlineData("show --enrolment x", "--authority")]
+    [InlineData("enrol --authority E08000002 --registration-number SW1 --given-name G --family-name F", "--email")]
+    [InlineData("replay-deadletter --topic enrolment.candidate-enrolled", "--app")]
+    [InlineData("replay-deadletter --app testing", "--topic")]
+    [InlineData("sit", "--sitting")]
+    public async Task RunAsync_RequiredOptionMissing_ExitCode2NamingIt(string commandLine, string missing)
+    {
+        var run = await CliRun.RunAsync(commandLine.Split(' '));
+
+        Assert.Equal(CliApp.UsageError, run.ExitCode);
+        Assert.Contains($"Option '{missing}' is required.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("simulate --candidates many", "--candidates must be a whole number from 1 to 100000")]
+    [InlineData("simulate --candidates 0", "--candidates must be a whole number from 1 to 100000")]
+    [InlineData("simulate --withdrawal-share 1.5", "--withdrawal-share must be a number from 0 to 1")]
+    [InlineData("simulate --phase phase-2", "--authorities (comma-separated GSS codes) is required for phase-2")]
+    [InlineData("list --authority E08000002 --state lapsed", "--state must be enrolled, endorsed or withdrawn")]
+    [InlineData("enrol --authority A --registration-number SW1 --given-name G --family-name F --email E --role manager", "--role must be practitioner or supervisor")]
+    [InlineData("book --enrolment x --mode post", "--mode must be online or centre")]
+    [InlineData("replay-deadletter --app my.app --topic t", "--app is a Dapr app id, which has no dots")]
+    [InlineData("--enrolment-url nowhere show --authority A --enrolment x", "--enrolment-url must be an http:// or https:// URL, not 'nowhere'")]
+    [InlineData("show", "Option '--authority' is required.")]
+    public async Task RunAsync_MalformedValue_ExitCode2Saying(string commandLine, string message)
+    {
+        var run = await CliRun.RunAsync(commandLine.Split(' '));
+
+        Assert.Equal(CliApp.UsageError, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoVerb_ExitCode2WithHelp()
+    {
+        var run = await CliRun.RunAsync([]);
+
+        Assert.Equal(CliApp.UsageError, run.ExitCode);
+        Assert.Contains("accredit [command] [options]", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task RunAsync_Token_PrintsAJwtCarryingScopeAndAuthority()
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
+        var run = await CliRun.RunAsync(["token", "--scope", "enrolment.hr", "--authority", "E08000002"]);
 
-        var code = await CliApp.RunAsync(["token", "--scope", "enrolment.hr", "--authority", "E08000002"], output, error);
-
-        Assert.Equal(0, code);
-        var token = output.ToString().Trim();
-        Assert.Equal(3, token.Split('.').Length);
-        var payload = System.Text.Encoding.UTF8.GetString(Base64UrlDecode(token.Split('.')[1]));
-        Assert.Contains("\"local_authority\":\"E08000002\"", payload, StringComparison.Ordinal);
-        Assert.Contains("\"scope\":\"enrolment.hr\"", payload, StringComparison.Ordinal);
+        Assert.Equal(0, run.ExitCode);
+        var claims = Jwt.Payload(run.Output.Trim());
+        Assert.Equal("E08000002", claims.GetProperty("local_authority").GetString());
+        Assert.Equal("enrolment.hr", claims.GetProperty("scope").GetString());
     }
 
     [Fact]
     public async Task RunAsync_ServiceUnreachable_ExitCode1WithStatus()
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
+        var run = await CliRun.RunAsync(["show", "--authority", "E08000002", "--enrolment", "x", "--enrolment-url", "http://127.0.0.1:1"]);
 
-        var code = await CliApp.RunAsync(["show", "--authority", "E08000002", "--enrolment", "x", "--enrolment-url", "http://127.0.0.1:1"], output, error);
-
-        Assert.Equal(1, code);
-        Assert.Contains("Unavailable", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(CliApp.Failed, run.ExitCode);
+        Assert.Contains("accredit: Unavailable", run.Error, StringComparison.Ordinal);
     }
 
-    private static byte[] Base64UrlDecode(string text)
+    [Fact]
+    public async Task RunAsync_OptionWithEquals_Read()
     {
-        var s = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '='));
+        var run = await CliRun.RunAsync(["token", "--scope=testing.delivery"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("testing.delivery", Jwt.Payload(run.Output.Trim()).GetProperty("scope").GetString());
     }
 }

@@ -10,6 +10,8 @@ namespace Accreditation.TestSupport;
 public sealed class RecordingTransport : IEventTransport
 {
     private readonly ConcurrentQueue<OutboxMessage> _published = new();
+    private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string?> _traceParents = new();
     private int _failuresLeft;
     private int _attempts;
 
@@ -17,6 +19,14 @@ public sealed class RecordingTransport : IEventTransport
     public bool Unavailable { get; set; }
 
     public IReadOnlyList<OutboxMessage> Published => [.. _published];
+
+    /// <summary>The trace context each accepted publish ran in (<see cref="System.Diagnostics.Activity.Current"/>), in publish order.</summary>
+    public IReadOnlyList<string?> PublishedInTrace => [.. _traceParents];
+
+    /// <summary>Publishes to <paramref name="topic"/> are refused for good (as a sidecar refuses a topic the app may not publish).</summary>
+    public void Refuse(string topic) => _refused[topic] = true;
+
+    public void Accept(string topic) => _refused.TryRemove(topic, out _);
 
     public int Attempts => Volatile.Read(ref _attempts);
 
@@ -33,6 +43,12 @@ public sealed class RecordingTransport : IEventTransport
             throw new InvalidOperationException("sidecar unavailable (test)");
         }
 
+        if (_refused.ContainsKey(message.Topic))
+        {
+            throw new PublishRefusedException($"{message.Topic} is not allowed (test)");
+        }
+
+        _traceParents.Enqueue(System.Diagnostics.Activity.Current?.Id);
         _published.Enqueue(message);
         return Task.CompletedTask;
     }

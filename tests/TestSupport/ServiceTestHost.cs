@@ -109,9 +109,13 @@ public sealed class ServiceTestHost : IAsyncDisposable
     }
 
     /// <summary>A call invoker whose calls carry a development token with <paramref name="scopes"/> (and an authority, for council HR).</summary>
-    public CallInvoker InvokerFor(string? authority, params string[] scopes)
+    public CallInvoker InvokerFor(string? authority, params string[] scopes) =>
+        InvokerAs("test-" + (authority ?? string.Join('-', scopes)), authority, scopes);
+
+    /// <summary>A call invoker whose calls carry a development token for <paramref name="subject"/> ("" for a token without one).</summary>
+    public CallInvoker InvokerAs(string subject, string? authority, params string[] scopes)
     {
-        var token = DevelopmentTokens.Mint(Auth, "test-" + (authority ?? string.Join('-', scopes)), scopes, authority, TimeSpan.FromMinutes(10));
+        var token = DevelopmentTokens.Mint(Auth, subject, scopes, authority, TimeSpan.FromMinutes(10));
         return Channel.CreateCallInvoker().Intercept(headers =>
         {
             headers.Add("authorization", "Bearer " + token);

@@ -1,87 +1,106 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using Accreditation.Cli.Commands;
 using Grpc.Core;
 
 namespace Accreditation.Cli;
 
-/// <summary>The accredit command: parses the verb and runs it.</summary>
+/// <summary>
+/// The accredit command line (System.CommandLine): global options, one subcommand per verb. Exit
+/// codes: 0 done; 1 the platform or the broker refused or failed (the status is printed); 2 the
+/// command line was wrong (unknown verb or option, missing or malformed value), with the help.
+/// </summary>
 public static class CliApp
 {
-    public const string Usage = """
-        usage: accredit <verb> [--option value ...]
-          token     --scope enrolment.hr --authority E08000002
-          enrol     --authority GSS --registration-number SW123 --given-name G --family-name F --email E
-                    [--role practitioner|supervisor] [--hr-reference R] [--filming-consent] [--request-id ID]
-          endorse   --authority GSS --enrolment ID --endorser-name N [--endorser-title T]
-          withdraw  --authority GSS --enrolment ID [--reason R]
-          move      --authority GSS --enrolment ID --to GSS [--hr-reference R]
-          show      --authority GSS --enrolment ID
-          list      --authority GSS [--role R] [--state enrolled|endorsed|withdrawn]
-          bank-seed                    import the sample question bank (both roles)
-          bank-import --file F.json    import a bank (protobuf JSON of ImportItemsRequest)
-          bank-list   --role R
-          book      --enrolment ID [--mode online|centre] [--centre NAME]
-          sit       --sitting ID [--ability 0.8]   start, answer (a share right) and submit
-          sitting   --sitting ID
-          replay-deadletter --topic T [--broker 127.0.0.1:6380] [--max N]   dead letters back to their topic
-          simulate  [--phase phase-1] [--candidates 50] [--concurrency 16] [--seed N] [--authorities GSS,GSS]
-                    [--max-sittings 3] [--withdrawal-share 0.05] [--enrolment-only]
-        common: --enrolment-url http://127.0.0.1:5000 (or ACCREDIT_ENROLMENT_URL),
-                --testing-url http://127.0.0.1:5010 (or ACCREDIT_TESTING_URL), --signing-key K (or ACCREDIT_SIGNING_KEY)
-        """;
+    public const int Succeeded = 0;
+    public const int Failed = 1;
+    public const int UsageError = 2;
+    public const int Cancelled = 130;
 
-    private static readonly HashSet<string> Flags = ["filming-consent", "help", "enrolment-only"];
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        RunAsync(args, new CliHost(output, error));
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, CliHost host)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(host);
+        var result = Build(host).Parse(args);
+        if (result.Action is ParseErrorAction)
+        {
+            // The errors, "did you mean" suggestions and the help of the command at fault, all on the error writer.
+            await result.InvokeAsync(new InvocationConfiguration { Output = host.Error, Error = host.Error });
+            return UsageError;
+        }
+
         try
         {
-            var parsed = CliArguments.Parse(args, Flags);
-            using var endpoints = new Endpoints(parsed);
-            return parsed.Verb switch
+            return await result.InvokeAsync(new InvocationConfiguration
             {
-                "token" => await TokenVerb.RunAsync(parsed, endpoints, output),
-                "enrol" => await EnrolmentVerbs.EnrolAsync(parsed, endpoints, output),
-                "endorse" => await EnrolmentVerbs.EndorseAsync(parsed, endpoints, output),
-                "withdraw" => await EnrolmentVerbs.WithdrawAsync(parsed, endpoints, output),
-                "move" => await EnrolmentVerbs.MoveAsync(parsed, endpoints, output),
-                "show" => await EnrolmentVerbs.ShowAsync(parsed, endpoints, output),
-                "list" => await EnrolmentVerbs.ListAsync(parsed, endpoints, output),
-                "simulate" => await SimulateVerb.RunAsync(parsed, endpoints, output, error),
-                "bank-seed" => await TestingVerbs.BankSeedAsync(endpoints, output),
-                "bank-import" => await TestingVerbs.BankImportAsync(parsed, endpoints, output),
-                "bank-list" => await TestingVerbs.BankListAsync(parsed, endpoints, output),
-                "book" => await TestingVerbs.BookAsync(parsed, endpoints, output),
-                "sit" => await TestingVerbs.SitAsync(parsed, endpoints, output),
-                "sitting" => await TestingVerbs.ShowSittingAsync(parsed, endpoints, output),
-                "replay-deadletter" => await ReplayVerb.RunAsync(parsed, output),
-                "help" => await Help(output),
-                _ => throw new UsageException($"unknown verb '{parsed.Verb}'"),
-            };
+                Output = host.Output,
+                Error = host.Error,
+                EnableDefaultExceptionHandler = false,
+            });
         }
         catch (UsageException e)
         {
-            await error.WriteLineAsync("accredit: " + e.Message);
-            await error.WriteLineAsync(Usage);
-            return 2;
+            await host.Error.WriteLineAsync("accredit: " + e.Message);
+            return UsageError;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled)
+        {
+            await host.Error.WriteLineAsync("accredit: cancelled");
+            return Cancelled;
+        }
+        catch (OperationCanceledException)
+        {
+            await host.Error.WriteLineAsync("accredit: cancelled");
+            return Cancelled;
         }
         catch (RpcException e)
         {
-            await error.WriteLineAsync($"accredit: {e.StatusCode}: {e.Status.Detail}");
-            return 1;
+            await host.Error.WriteLineAsync($"accredit: {e.StatusCode}: {e.Status.Detail}");
+            return Failed;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException
             or Google.Protobuf.InvalidJsonException or Google.Protobuf.InvalidProtocolBufferException or StackExchange.Redis.RedisException)
         {
-            await error.WriteLineAsync($"accredit: {e.Message}");
-            return 1;
+            await host.Error.WriteLineAsync($"accredit: {e.Message}");
+            return Failed;
         }
     }
 
-    private static async Task<int> Help(TextWriter output)
+    /// <summary>The command tree: every verb with its options; the global options reach every verb.</summary>
+    public static RootCommand Build(CliHost host)
     {
-        await output.WriteLineAsync(Usage);
-        return 0;
+        ArgumentNullException.ThrowIfNull(host);
+        var globals = new GlobalOptions();
+        var context = new VerbContext(host, globals);
+        var root = new RootCommand("accredit: the command line of the accreditation platform (enrolment, knowledge test, simulation, dead letters)")
+        {
+            HelpName = "accredit",
+        };
+        foreach (var option in globals.All)
+        {
+            root.Add(option);
+        }
+
+        Command[] verbs =
+        [
+            TokenVerb.Create(context),
+            .. EnrolmentVerbs.Create(context),
+            .. TestingVerbs.Create(context),
+            .. DeadLetterVerbs.Create(context),
+            SimulateVerb.Create(context),
+        ];
+        foreach (var verb in verbs)
+        {
+            root.Add(verb);
+        }
+
+        // "accredit help", as before System.CommandLine: the same as accredit --help. Hidden from the verb list.
+        var help = new Command("help", "Show help and usage information") { Hidden = true };
+        help.SetAction(result => root.Parse(["--help"]).Invoke(result.InvocationConfiguration));
+        root.Add(help);
+        return root;
     }
 }

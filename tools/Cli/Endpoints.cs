@@ -7,36 +7,37 @@ using Grpc.Net.Client;
 
 namespace Accreditation.Cli;
 
-/// <summary>Where the services are and how to authenticate to them (development tokens).</summary>
+/// <summary>
+/// gRPC clients of the services, each call carrying a bearer token: the one given (a real cluster's)
+/// or, when none is, a development token minted for the call's scope and authority.
+/// </summary>
 public sealed class Endpoints : IDisposable
 {
     /// <summary>The development signing key the services use in Development (appsettings.Development.json).</summary>
     public const string DevelopmentSigningKey = "development-only-signing-key-change-me-0123456789";
 
+    private readonly EndpointSettings _settings;
     private readonly GrpcChannel _enrolment;
     private readonly GrpcChannel _testing;
 
-    public Endpoints(CliArguments args)
+    /// <param name="httpHandler">Makes each channel's HTTP handler; null for sockets over HTTP/2.</param>
+    public Endpoints(EndpointSettings settings, Func<HttpMessageHandler>? httpHandler = null)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        EnrolmentUrl = args.Optional("enrolment-url") ?? Environment.GetEnvironmentVariable("ACCREDIT_ENROLMENT_URL") ?? "http://127.0.0.1:5000";
-        Auth = new AuthOptions
-        {
-            SigningKey = args.Optional("signing-key") ?? Environment.GetEnvironmentVariable("ACCREDIT_SIGNING_KEY") ?? DevelopmentSigningKey,
-        };
-        TestingUrl = args.Optional("testing-url") ?? Environment.GetEnvironmentVariable("ACCREDIT_TESTING_URL") ?? "http://127.0.0.1:5010";
-        _enrolment = Channel(EnrolmentUrl);
-        _testing = Channel(TestingUrl);
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        Auth = new AuthOptions { SigningKey = settings.SigningKey };
+        _enrolment = Channel(settings.EnrolmentUrl, httpHandler);
+        _testing = Channel(settings.TestingUrl, httpHandler);
     }
 
-    public string EnrolmentUrl { get; }
+    public string EnrolmentUrl => _settings.EnrolmentUrl;
 
-    public string TestingUrl { get; }
+    public string TestingUrl => _settings.TestingUrl;
 
     public AuthOptions Auth { get; }
 
+    /// <summary>The bearer token of a call: the given one, else a development token for the scope and authority.</summary>
     public string Token(string scope, string? authority) =>
-        DevelopmentTokens.Mint(Auth, "accredit-cli", [scope], authority, TimeSpan.FromHours(1));
+        _settings.BearerToken ?? DevelopmentTokens.Mint(Auth, "accredit-cli", [scope], authority, TimeSpan.FromHours(1));
 
     public EnrolmentService.EnrolmentServiceClient Enrolment(string authority) =>
         new(Authenticated(_enrolment, Token(Scopes.EnrolmentHr, authority)));
@@ -53,9 +54,9 @@ public sealed class Endpoints : IDisposable
         _testing.Dispose();
     }
 
-    private static GrpcChannel Channel(string url) => GrpcChannel.ForAddress(url, new GrpcChannelOptions
+    private static GrpcChannel Channel(string url, Func<HttpMessageHandler>? httpHandler) => GrpcChannel.ForAddress(url, new GrpcChannelOptions
     {
-        HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+        HttpHandler = httpHandler?.Invoke() ?? new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
     });
 
     private static CallInvoker Authenticated(GrpcChannel channel, string token) =>

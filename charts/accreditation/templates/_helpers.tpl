@@ -269,3 +269,21 @@ spec:
             storage: {{ .persistence.size | quote }}
   {{- end }}
 {{- end -}}
+
+{{/* The Secret holding the sidecar tokens: app-token (sidecar -> app) and dapr-api-token (app -> sidecar). */}}
+{{- define "accreditation.tokensSecret" -}}
+{{- .Values.dapr.tokens.existingSecret | default (printf "%s-dapr-tokens" (include "accreditation.fullname" .)) -}}
+{{- end -}}
+
+{{/*
+The pub/sub scopes, as TopicRoutes (services/Contracts/TopicRoutes.cs) derives them: which app may
+publish and which may subscribe to each topic. Each subscriber's sidecar may also publish its own
+dead-letter topics (<app-id>.<topic>.deadletter). tests/Deployment.Tests compares both with the code.
+*/}}
+{{- define "accreditation.publishingScopes" -}}
+enrolment=enrolment.candidate-enrolled,enrolment.candidate-endorsed,enrolment.candidate-withdrawn,enrolment.candidate-moved,enrolment.equality-monitoring-recorded,enrolment.reporting.accreditation-awarded.deadletter;testing=testing.knowledge-test-completed,testing.enrolment.candidate-enrolled.deadletter,testing.enrolment.candidate-endorsed.deadletter,testing.enrolment.candidate-withdrawn.deadletter,testing.enrolment.candidate-moved.deadletter;observation=observation.simulated-practice-completed,observation.enrolment.candidate-enrolled.deadletter,observation.enrolment.candidate-endorsed.deadletter,observation.enrolment.candidate-withdrawn.deadletter,observation.enrolment.candidate-moved.deadletter;reporting=reporting.accreditation-awarded,reporting.enrolment.candidate-enrolled.deadletter,reporting.enrolment.candidate-endorsed.deadletter,reporting.enrolment.candidate-withdrawn.deadletter,reporting.enrolment.candidate-moved.deadletter,reporting.enrolment.equality-monitoring-recorded.deadletter,reporting.testing.knowledge-test-completed.deadletter,reporting.observation.simulated-practice-completed.deadletter
+{{- end -}}
+
+{{- define "accreditation.subscriptionScopes" -}}
+enrolment=reporting.accreditation-awarded;testing=enrolment.candidate-enrolled,enrolment.candidate-endorsed,enrolment.candidate-withdrawn,enrolment.candidate-moved;observation=enrolment.candidate-enrolled,enrolment.candidate-endorsed,enrolment.candidate-withdrawn,enrolment.candidate-moved;reporting=enrolment.candidate-enrolled,enrolment.candidate-endorsed,enrolment.candidate-withdrawn,enrolment.candidate-moved,enrolment.equality-monitoring-recorded,testing.knowledge-test-completed,observation.simulated-practice-completed
+{{- end -}}

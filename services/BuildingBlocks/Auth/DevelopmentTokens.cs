@@ -11,11 +11,12 @@ public static class DevelopmentTokens
     public static string Mint(AuthOptions options, string subject, IEnumerable<string> scopes, string? localAuthority, TimeSpan lifetime)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var claims = new List<Claim>
+        var claims = new List<Claim> { new(ClaimNames.Scope, string.Join(' ', scopes)) };
+        if (!string.IsNullOrEmpty(subject))
         {
-            new(ClaimNames.Subject, subject),
-            new(ClaimNames.Scope, string.Join(' ', scopes)),
-        };
+            claims.Add(new Claim(ClaimNames.Subject, subject));
+        }
+
         if (!string.IsNullOrEmpty(localAuthority))
         {
             claims.Add(new Claim(ClaimNames.LocalAuthority, localAuthority));

@@ -82,6 +82,11 @@ public static class ServiceDefaultsExtensions
             app.MapGrpcReflectionService();
         }
 
+        if (app.Services.GetService<Outbox.OutboxStore>() is not null)
+        {
+            app.MapGrpcService<Outbox.Admin.OutboxAdminGrpcService>();
+        }
+
         app.MapHealthChecks(HealthEndpoints.HttpPath);
         app.MapSubscribeHandler();
         return app;

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Accreditation.BuildingBlocks.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,9 +9,12 @@ using StackExchange.Redis;
 namespace Accreditation.BuildingBlocks.Outbox;
 
 /// <summary>
-/// Publishes committed outbox entries, oldest first, and removes each only after the broker
-/// accepted it. Entries survive a crash in Redis and are published after restart; a failure stops
-/// the round so later entries do not overtake earlier ones.
+/// Publishes committed outbox entries, oldest first, and removes each only after the sidecar
+/// accepted it. Entries survive a crash in Redis and are published after restart. One replica
+/// dispatches at a time, by a short lease its heartbeat keeps alive. A transient failure ends the
+/// round (later entries must not overtake earlier ones); a refusal for good holds back only the
+/// entry's topic for the round, and after <see cref="OutboxOptions.MaxRefusals"/> refusals the entry
+/// is parked for an operator, so one poison entry never blocks every later event.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     OutboxStore store,
@@ -20,33 +25,56 @@ public sealed partial class OutboxDispatcher(
     OutboxMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    public const string ActivitySourceName = TelemetryExtensions.SourcePrefix + "Outbox";
+    private static readonly ActivitySource Source = new(ActivitySourceName);
+
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly ResiliencePipeline _pipeline = OutboxPipeline.Build(options.Value, timeProvider);
+
+    private OutboxOptions Options => options.Value;
 
     /// <summary>Publishes what is pending now; returns how many entries were published.</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
-        if (!await store.TryHoldLeaseAsync(_holder, options.Value.LeaseDuration))
+        if (!await store.TryHoldLeaseAsync(_holder, Options.LeaseDuration).WaitAsync(cancellationToken))
         {
             return 0;
         }
 
-        var published = 0;
-        var batch = await store.ReadPendingAsync(options.Value.BatchSize);
-        foreach (var message in batch)
+        var batch = await store.ReadPendingAsync(Options.BatchSize).WaitAsync(cancellationToken);
+        foreach (var id in batch.Corrupt)
         {
-            // Renew before every publish: a round may outlast one lease period while the sidecar is slow,
-            // and another replica must never publish the same entries meanwhile.
-            if (published > 0 && !await store.TryHoldLeaseAsync(_holder, options.Value.LeaseDuration))
+            await ParkAsync(id, "the entry cannot be read (fields missing or malformed)", cancellationToken);
+        }
+
+        var heldBack = new HashSet<string>(StringComparer.Ordinal);
+        var published = 0;
+        foreach (var message in batch.Messages)
+        {
+            if (heldBack.Contains(message.Topic))
             {
-                break;
+                continue;
             }
 
-            await _pipeline.ExecuteAsync(
-                static async (state, ct) => await state.transport.PublishAsync(state.message, ct),
-                (transport, message),
-                cancellationToken);
-            await store.MarkDoneAsync(message.Id);
+            try
+            {
+                await PublishAsync(message, cancellationToken);
+            }
+            catch (PublishRefusedException e)
+            {
+                heldBack.Add(message.Topic);
+                metrics.Refused.Add(1, new KeyValuePair<string, object?>("topic", message.Topic));
+                var refusals = await store.RecordRefusalAsync(message.Id, e.Message).WaitAsync(cancellationToken);
+                LogRefused(e, message.Id, message.Topic, refusals);
+                if (refusals >= Options.MaxRefusals)
+                {
+                    await ParkAsync(message.Id, $"refused {refusals} times: {e.Message}", cancellationToken);
+                }
+
+                continue;
+            }
+
+            await store.MarkDoneAsync(message.Id).WaitAsync(cancellationToken);
             published++;
             metrics.Published.Add(1, new KeyValuePair<string, object?>("topic", message.Topic));
             LogPublished(message.Id, message.Topic);
@@ -57,41 +85,107 @@ public sealed partial class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var heartbeat = HeartbeatAsync(heartbeatStop.Token);
+        try
         {
-            var published = 0;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                published = await DispatchPendingAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                metrics.FailedRounds.Add(1);
-                LogRoundFailed(e);
-            }
-
-            if (published < options.Value.BatchSize)
-            {
+                var published = 0;
                 try
                 {
-                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                    published = await DispatchPendingAsync(stoppingToken);
+                    await ObserveBacklogAsync(stoppingToken);
                 }
-                catch (OperationCanceledException)
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     break;
                 }
+                catch (Exception e)
+                {
+                    metrics.FailedRounds.Add(1);
+                    LogRoundFailed(e);
+                }
+
+                if (published < Options.BatchSize)
+                {
+                    try
+                    {
+                        await signal.WaitAsync(Options.PollInterval, stoppingToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                }
             }
         }
+        finally
+        {
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
+            await ReleaseLeaseAsync();
+        }
+    }
 
+    /// <summary>Keeps the lease alive while this process lives: renews it every third of its duration (only while held).</summary>
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        var interval = Options.LeaseDuration / 3;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, timeProvider, cancellationToken);
+                await store.RenewLeaseAsync(_holder, Options.LeaseDuration).WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (RedisException e)
+            {
+                LogHeartbeatFailed(e);
+            }
+        }
+    }
+
+    private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        // The publish belongs to the trace of the request that wrote the entry.
+        ActivityContext.TryParse(message.TraceParent, message.TraceState, isRemote: true, out var parent);
+        using var activity = Source.StartActivity("publish " + message.Topic, ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.system", "dapr");
+        activity?.SetTag("messaging.destination.name", message.Topic);
+        activity?.SetTag("messaging.message.id", message.Id);
+        await _pipeline.ExecuteAsync(
+            static async (state, ct) => await state.transport.PublishAsync(state.message, ct),
+            (transport, message),
+            cancellationToken);
+    }
+
+    private async Task ParkAsync(string id, string reason, CancellationToken cancellationToken)
+    {
+        await store.ParkAsync(id, reason, timeProvider.GetUtcNow()).WaitAsync(cancellationToken);
+        metrics.Parked.Add(1);
+        LogParked(id, reason);
+    }
+
+    private async Task ObserveBacklogAsync(CancellationToken cancellationToken)
+    {
+        var oldest = await store.OldestPendingAsync().WaitAsync(cancellationToken);
+        var pending = await store.CountPendingAsync().WaitAsync(cancellationToken);
+        var parked = await store.CountParkedAsync().WaitAsync(cancellationToken);
+        metrics.Observe(pending, parked, oldest is null ? TimeSpan.Zero : timeProvider.GetUtcNow() - oldest.Value);
+    }
+
+    private async Task ReleaseLeaseAsync()
+    {
         try
         {
-            await store.ReleaseLeaseAsync(_holder);
+            await store.ReleaseLeaseAsync(_holder).WaitAsync(Options.ShutdownTimeout);
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             LogLeaseReleaseFailed(e);
         }
@@ -102,6 +196,15 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox round failed; pending entries stay queued for the next round")]
     private partial void LogRoundFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sidecar refused outbox entry {EventId} for {Topic} ({Refusals} refusals so far); its topic waits for the next round")]
+    private partial void LogRefused(Exception exception, string eventId, string topic, long refusals);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Parked outbox entry {EventId}: {Reason}. List and requeue it with accredit outbox")]
+    private partial void LogParked(string eventId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the outbox lease; another replica takes over if it lapses")]
+    private partial void LogHeartbeatFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the outbox lease; it expires by itself")]
     private partial void LogLeaseReleaseFailed(Exception exception);

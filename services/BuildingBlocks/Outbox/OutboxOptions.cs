@@ -30,8 +30,15 @@ public sealed class OutboxOptions
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Lease that lets one replica of the service dispatch at a time, renewed before every publish.
-    /// Longer than the worst case of one publish (every retry timing out), so it cannot lapse mid-publish.
+    /// Lease that lets one replica of the service dispatch at a time. Short, and kept alive by a
+    /// heartbeat every third of it while its holder lives, so when the holder dies (kill -9) another
+    /// replica or the restarted process takes over within about this long.
     /// </summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(90);
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>Refusals (publishes the sidecar rejects for good) after which an entry is parked instead of blocking its topic.</summary>
+    public int MaxRefusals { get; set; } = 5;
+
+    /// <summary>How long stopping waits for the store to release the lease; a dead store must not hold up shutdown.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

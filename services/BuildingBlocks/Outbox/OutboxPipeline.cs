@@ -4,7 +4,7 @@ using Polly.Retry;
 
 namespace Accreditation.BuildingBlocks.Outbox;
 
-/// <summary>The resilience pipeline around one publish: retry with jittered exponential backoff, a circuit breaker, a per-attempt timeout.</summary>
+/// <summary>The resilience pipeline around one publish: retry with jittered exponential backoff, a circuit breaker, a per-attempt timeout. A refusal for good (<see cref="PublishRefusedException"/>) is not retried.</summary>
 public static class OutboxPipeline
 {
     public const string Name = "outbox-publish";
@@ -12,7 +12,7 @@ public static class OutboxPipeline
     public static ResiliencePipeline Build(OutboxOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var transient = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException);
+        var transient = new PredicateBuilder().Handle<Exception>(e => e is not (OperationCanceledException or PublishRefusedException));
         return new ResiliencePipelineBuilder { Name = Name, TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions
             {

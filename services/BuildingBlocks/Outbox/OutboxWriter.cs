@@ -16,14 +16,25 @@ public sealed class OutboxWriter(RedisKeys keys, OutboxSignal signal)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(message);
-        _ = transaction.HashSetAsync(OutboxKeys.Entry(keys, message.Id),
+        List<HashEntry> fields =
         [
-            new HashEntry("pubsub", message.PubSubName),
-            new HashEntry("topic", message.Topic),
-            new HashEntry("type", message.EventType),
-            new HashEntry("json", message.Json),
-            new HashEntry("created", message.CreatedAt.ToUnixTimeMilliseconds()),
-        ]);
+            new("pubsub", message.PubSubName),
+            new("topic", message.Topic),
+            new("type", message.EventType),
+            new("json", message.Json),
+            new("created", message.CreatedAt.ToUnixTimeMilliseconds()),
+        ];
+        if (message.TraceParent is not null)
+        {
+            fields.Add(new HashEntry("traceparent", message.TraceParent));
+        }
+
+        if (!string.IsNullOrEmpty(message.TraceState))
+        {
+            fields.Add(new HashEntry("tracestate", message.TraceState));
+        }
+
+        _ = transaction.HashSetAsync(OutboxKeys.Entry(keys, message.Id), [.. fields]);
         _ = transaction.SortedSetAddAsync(OutboxKeys.Pending(keys), message.Id, Score(message.CreatedAt));
     }
 

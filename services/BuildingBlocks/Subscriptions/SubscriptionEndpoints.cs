@@ -21,9 +21,20 @@ public static partial class SubscriptionEndpoints
 
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
+    /// <summary>
+    /// Maps the delivery endpoint of <paramref name="topic"/> with the app's own dead-letter topic.
+    /// Only topics <see cref="TopicRoutes"/> says this app subscribes to may be mapped.
+    /// </summary>
     public static IEndpointConventionBuilder MapSubscription<TEvent>(this IEndpointRouteBuilder endpoints, string topic)
         where TEvent : IMessage<TEvent>, new()
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var appId = endpoints.ServiceProvider.GetRequiredService<Hosting.ServiceIdentity>().AppId;
+        if (!TopicRoutes.SubscribedBy(appId).Contains(topic))
+        {
+            throw new InvalidOperationException($"{appId} does not subscribe to {topic} in TopicRoutes; add it there first (the component's scopes derive from it)");
+        }
+
         return endpoints.MapPost("/events/" + topic, async (HttpContext context) =>
             {
                 var handler = context.RequestServices.GetRequiredService<IIntegrationEventConsumer<TEvent>>();
@@ -34,7 +45,7 @@ public static partial class SubscriptionEndpoints
             {
                 PubsubName = Topics.PubSubName,
                 Name = topic,
-                DeadLetterTopic = Topics.DeadLetterFor(topic),
+                DeadLetterTopic = Topics.DeadLetterFor(appId, topic),
             });
     }
 

@@ -42,4 +42,25 @@ public sealed class CallerTests
     {
         Assert.Throws<InvalidOperationException>(() => DevelopmentTokens.SigningKeyOf(new AuthOptions { SigningKey = "short" }));
     }
+
+    [Theory]
+    [InlineData(" e08000002 ", "E08000002")]
+    [InlineData("E08000016", "E08000038")]
+    [InlineData("e10000023", "E06000065")]
+    [InlineData("E06000028", "E06000058")]
+    [InlineData("E10000021", "E10000021")]
+    public void From_AuthorityClaim_NormalisedOnce(string claim, string expected)
+    {
+        var identity = new ClaimsIdentity([new Claim(ClaimNames.Subject, "hr"), new Claim(ClaimNames.LocalAuthority, claim)], "test");
+
+        Assert.Equal(expected, Caller.From(new ClaimsPrincipal(identity)).LocalAuthority);
+    }
+
+    [Fact]
+    public void From_OldAndNewCodeOfOneAuthority_OneAuthority()
+    {
+        var identity = new ClaimsIdentity([new Claim(ClaimNames.LocalAuthority, "E08000016"), new Claim(ClaimNames.LocalAuthority, "e08000038")], "test");
+
+        Assert.Equal("E08000038", Caller.From(new ClaimsPrincipal(identity)).RequireLocalAuthority());
+    }
 }

@@ -218,4 +218,24 @@ public sealed class EnrolCandidateTests(RedisFixture redis) : ApiTestBase(redis)
             Assert.DoesNotContain("FEMALE", text, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task EnrolCandidate_TokenWithoutSubject_PermissionDeniedAtTheEdge()
+    {
+        var client = new EnrolmentService.EnrolmentServiceClient(Host.InvokerAs("", Authorities.Bury, Scopes.EnrolmentHr));
+
+        await FailsWith(StatusCode.PermissionDenied, () => client.EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Bury)).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task EnrolCandidate_AuthorityClaimInAnotherSpelling_ActsForThatAuthority()
+    {
+        var client = new EnrolmentService.EnrolmentServiceClient(Host.InvokerAs("hr-bury", " e08000002 ", Scopes.EnrolmentHr));
+
+        var enrolled = await client.EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Bury));
+        var listed = await Host.ClientFor(Authorities.Bury).ListEnrolmentsAsync(new ListEnrolmentsRequest());
+
+        Assert.Equal(Authorities.Bury, enrolled.Enrolment.EmployingAuthority.GssCode);
+        Assert.Contains(listed.Enrolments, e => e.EnrolmentId == enrolled.Enrolment.EnrolmentId);
+    }
 }

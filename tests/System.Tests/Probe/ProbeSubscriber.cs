@@ -60,7 +60,7 @@ public sealed class ProbeSubscriber : IAsyncDisposable
                 {
                     PubsubName = Topics.PubSubName,
                     Name = topic,
-                    DeadLetterTopic = Topics.DeadLetterFor(topic),
+                    DeadLetterTopic = Topics.DeadLetterFor("probe", topic),
                 });
         }
 

@@ -98,7 +98,7 @@ public sealed class EligibilityEventsTests(RedisFixture redis) : TestingApiTestB
         foreach (var topic in new[] { Topics.CandidateEnrolled, Topics.CandidateEndorsed, Topics.CandidateWithdrawn, Topics.CandidateMoved })
         {
             Assert.Contains($"\"{topic}\"", json, StringComparison.Ordinal);
-            Assert.Contains($"\"{Topics.DeadLetterFor(topic)}\"", json, StringComparison.Ordinal);
+            Assert.Contains($"\"{Topics.DeadLetterFor(AppIds.Testing, topic)}\"", json, StringComparison.Ordinal);
         }
     }
 

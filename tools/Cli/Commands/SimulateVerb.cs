@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using Accreditation.Cli.Simulation;
 using Accreditation.Contracts.Enrolment.V1;
 
@@ -7,52 +7,75 @@ namespace Accreditation.Cli.Commands;
 /// <summary>simulate: N candidates of the phase's authorities through every step, then a summary and a consistency check.</summary>
 internal static class SimulateVerb
 {
-    public static async Task<int> RunAsync(CliArguments args, Endpoints endpoints, TextWriter output, TextWriter progress)
+    public static Command Create(VerbContext context)
     {
-        var phase = args.OrDefault("phase", "phase-1");
-        var candidates = args.Number("candidates", 50);
-        if (candidates is < 1 or > 100_000)
+        var phase = new Option<string>("--phase")
         {
-            throw new UsageException("--candidates must be between 1 and 100000");
-        }
-
-        var options = new SimulationOptions(
-            phase,
-            PhaseAuthorities.For(phase, args.Optional("authorities")),
-            candidates,
-            Math.Max(1, args.Number("concurrency", 16)),
-            args.Number("seed", Environment.TickCount),
-            args.Fraction("withdrawal-share", 0.05))
-        {
-            KnowledgeTest = !args.Flag("enrolment-only"),
-            MaxSittings = Math.Max(1, args.Number("max-sittings", 3)),
+            Description = "Phase whose authorities the candidates belong to; phase-1 knows its five, any other needs --authorities",
+            HelpName = "phase",
+            DefaultValueFactory = _ => "phase-1",
         };
-        await output.WriteLineAsync($"simulating {candidates} candidates of {phase} ({options.Authorities.Count} authorities) against {endpoints.EnrolmentUrl}{(options.KnowledgeTest ? " and " + endpoints.TestingUrl : "")}, seed {options.Seed}");
-        var simulator = new Simulator(endpoints, options);
-        var bar = new ProgressBar(progress, candidates, !Console.IsErrorRedirected);
-        var gate = new Lock();
-        await simulator.RunAsync(stats =>
+        var candidates = CommonOptions.Number("--candidates", "Candidates to simulate", 50, 1, 100_000);
+        var concurrency = CommonOptions.Number("--concurrency", "Candidates in flight at once", 16, 1, 1_000);
+        var seed = CommonOptions.Number("--seed", "Seed of the random choices, to repeat a run [default: the clock]", null, int.MinValue);
+        var authorities = new Option<string>("--authorities") { Description = "Comma-separated GSS codes to spread candidates over [default: the phase's]", HelpName = "gss,gss" };
+        var maxSittings = CommonOptions.Number("--max-sittings", "Sittings a candidate makes at most (first attempt and resits)", 3, 1, 20);
+        var withdrawalShare = CommonOptions.Fraction("--withdrawal-share", "Share of candidates who withdraw after endorsement, from 0 to 1", 0.05);
+        var enrolmentOnly = new Option<bool>("--enrolment-only") { Description = "Stop after enrolment, endorsement and withdrawal: no knowledge test (Testing not needed)" };
+        var command = new Command("simulate", "Drive candidates through enrolment, endorsement, withdrawal and the knowledge test concurrently; print a summary per authority and stage and check each authority's listing")
         {
-            lock (gate)
+            phase, candidates, concurrency, seed, authorities, maxSittings, withdrawalShare, enrolmentOnly,
+        };
+        command.Validators.Add(result =>
+        {
+            // An option left out has no value yet while commands are validated: its default is the phase's.
+            var name = result.GetValue(phase) ?? PhaseAuthorities.Phase1Name;
+            if (name != PhaseAuthorities.Phase1Name && string.IsNullOrWhiteSpace(result.GetValue(authorities)))
             {
-                bar.Show(stats.Finished, stats.ErrorCount);
+                result.AddError($"--authorities (comma-separated GSS codes) is required for {name}");
             }
-        }, CancellationToken.None);
+        });
+        command.SetAction(async (result, ct) =>
+        {
+            var name = result.GetRequiredValue(phase);
+            var options = new SimulationOptions(
+                name,
+                PhaseAuthorities.For(name, result.GetValue(authorities)),
+                result.GetValue(candidates),
+                result.GetValue(concurrency),
+                result.GetResult(seed) is null ? Environment.TickCount : result.GetValue(seed),
+                result.GetValue(withdrawalShare))
+            {
+                KnowledgeTest = !result.GetValue(enrolmentOnly),
+                MaxSittings = result.GetValue(maxSittings),
+            };
+            using var endpoints = context.Connect(result);
+            return await RunAsync(context, endpoints, options, ct);
+        });
+        return command;
+    }
 
-        await output.WriteAsync(simulator.Stats.Summary(options.Authorities));
-        var mismatches = await CheckListingsAsync(endpoints, options.Authorities, simulator.Stats, output);
+    private static async Task<int> RunAsync(VerbContext context, Endpoints endpoints, SimulationOptions options, CancellationToken ct)
+    {
+        var output = context.Output;
+        await output.WriteLineAsync($"simulating {options.Candidates} candidates of {options.Phase} ({options.Authorities.Count} authorities) against {endpoints.EnrolmentUrl}{(options.KnowledgeTest ? " and " + endpoints.TestingUrl : "")}, seed {options.Seed}");
+        var simulator = new Simulator(endpoints, options);
+        await new SimulationProgress(context.ErrorConsole(), options.Candidates).RunAsync(report => simulator.RunAsync(report, ct));
+
+        SimulationSummary.Write(context.OutputConsole(), simulator.Stats, options.Authorities);
+        var mismatches = await CheckListingsAsync(endpoints, options.Authorities, simulator.Stats, output, ct);
         return simulator.Stats.ErrorCount == 0 && mismatches == 0 ? 0 : 1;
     }
 
     /// <summary>Each authority's own listing must show what the simulation did there.</summary>
-    private static async Task<int> CheckListingsAsync(Endpoints endpoints, IReadOnlyList<string> authorities, SimulationStats stats, TextWriter output)
+    private static async Task<int> CheckListingsAsync(Endpoints endpoints, IReadOnlyList<string> authorities, SimulationStats stats, TextWriter output, CancellationToken ct)
     {
         var mismatches = 0;
         foreach (var authority in authorities)
         {
             var client = endpoints.Enrolment(authority);
-            var withdrawn = await CountAsync(client, EnrolmentState.Withdrawn);
-            var endorsed = await CountAsync(client, EnrolmentState.Endorsed);
+            var withdrawn = await CountAsync(client, EnrolmentState.Withdrawn, ct);
+            var endorsed = await CountAsync(client, EnrolmentState.Endorsed, ct);
             var expectedWithdrawn = stats.Count(authority, Stage.Withdrawn);
             var expectedEndorsed = stats.Count(authority, Stage.Endorsed) - expectedWithdrawn;
             if (withdrawn < expectedWithdrawn || endorsed < expectedEndorsed)
@@ -66,13 +89,13 @@ internal static class SimulateVerb
         return mismatches;
     }
 
-    private static async Task<int> CountAsync(EnrolmentService.EnrolmentServiceClient client, EnrolmentState state)
+    private static async Task<int> CountAsync(EnrolmentService.EnrolmentServiceClient client, EnrolmentState state, CancellationToken ct)
     {
         var request = new ListEnrolmentsRequest { State = state, Page = new() { PageSize = 500 } };
         var count = 0;
         do
         {
-            var page = await client.ListEnrolmentsAsync(request);
+            var page = await client.ListEnrolmentsAsync(request, cancellationToken: ct);
             count += page.Enrolments.Count;
             request.Page.PageToken = page.NextPageToken;
         }

@@ -3,6 +3,8 @@ namespace Accreditation.Cli.Simulation;
 /// <summary>The authorities a simulation spreads its candidates over.</summary>
 public static class PhaseAuthorities
 {
+    public const string Phase1Name = "phase-1";
+
     /// <summary>Phase 1: Bury, Manchester, Oldham, Wigan, Leeds.</summary>
     public static readonly IReadOnlyList<string> Phase1 = ["E08000002", "E08000003", "E08000004", "E08000010", "E08000035"];
 
@@ -10,10 +12,11 @@ public static class PhaseAuthorities
     {
         if (!string.IsNullOrWhiteSpace(authorities))
         {
-            return authorities.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var codes = authorities.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return codes.Length > 0 ? codes : throw new UsageException("--authorities names no GSS code");
         }
 
-        return phase == "phase-1"
+        return phase == Phase1Name
             ? Phase1
             : throw new UsageException($"--authorities (comma-separated GSS codes) is required for {phase}");
     }
