@@ -13,7 +13,7 @@ namespace Accreditation.Observation;
 
 public static class ObservationServiceCollectionExtensions
 {
-    public const string ServiceName = "observation";
+    public const string ServiceName = Contracts.AppIds.Observation;
 
     /// <summary>The Observation service's parts: store, outbox, inbox, scenarios, registry, sessions, marking, eligibility consumers, policies.</summary>
     public static IServiceCollection AddObservation(this IServiceCollection services, IConfiguration configuration)

@@ -115,13 +115,15 @@ public sealed class EnrolmentEventsTests(RedisFixture redis) : ObservationApiTes
     }
 
     [Fact]
-    public async Task SubscribeHandler_Lists_EnrolmentTopicsWithDeadLetterTopics()
+    public async Task SubscribeHandler_Lists_ExactlyTheTopicRoutesOfObservationWithDeadLetterTopics()
     {
         var json = await Host.Http.GetStringAsync(new Uri("/dapr/subscribe", UriKind.Relative));
 
-        foreach (var topic in new[] { Topics.CandidateEnrolled, Topics.CandidateEndorsed, Topics.CandidateWithdrawn, Topics.CandidateMoved })
+        Assert.Equal([Topics.CandidateEnrolled, Topics.CandidateEndorsed, Topics.CandidateWithdrawn, Topics.CandidateMoved], TopicRoutes.SubscribedBy(AppIds.Observation));
+        foreach (var topic in TopicRoutes.SubscribedBy(AppIds.Observation))
         {
             Assert.Contains($"\"{topic}\"", json, StringComparison.Ordinal);
+            Assert.Contains($"\"{Topics.DeadLetterFor(AppIds.Observation, topic)}\"", json, StringComparison.Ordinal);
         }
     }
 
