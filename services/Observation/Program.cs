@@ -1,0 +1,3 @@
+using Accreditation.Observation;
+
+await ObservationHost.Build(args).RunAsync();
