@@ -21,7 +21,7 @@ public static class ComponentReader
             IReadOnlyList<object?> documents;
             try
             {
-                documents = MiniYaml.ReadDocuments(yaml);
+                documents = ResourceYaml.ReadDocuments(yaml);
             }
             catch (FormatException e)
             {
@@ -87,7 +87,7 @@ public static class ComponentReader
             return null;
         }
 
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in (spec?.GetValueOrDefault("metadata") as List<object?> ?? []).OfType<Dictionary<string, object?>>())
         {
             var key = Text(item, "name");
@@ -118,6 +118,7 @@ public static class ComponentReader
             RedeliverInterval = Duration(metadata, "redeliverInterval", source, warnings) ?? component.RedeliverInterval,
             QueueDepth = Int(metadata, "queueDepth", source, warnings) ?? component.QueueDepth,
             MaxLenApprox = Int(metadata, "maxLenApprox", source, warnings) ?? 0,
+            Metadata = metadata,
         };
     }
 

@@ -35,6 +35,9 @@ public sealed record PubSubComponent
     /// <summary>XADD MAXLEN ~ bound; zero means unbounded.</summary>
     public long MaxLenApprox { get; init; }
 
+    /// <summary>Every spec.metadata value as written (secret references left out); names match case-insensitively, as in daprd.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Inbound retry policy from a Resiliency resource targeting this component, if any.</summary>
     public RetrySettings? InboundRetry { get; init; }
 
