@@ -5,9 +5,16 @@ using StackExchange.Redis;
 
 namespace Accreditation.Sidecar.Api;
 
-/// <summary>The publish path shared by the gRPC and HTTP APIs: envelope, then XADD to the topic stream.</summary>
+/// <summary>
+/// The publish path shared by the gRPC and HTTP APIs: the component's topic scopes (daprd refuses a
+/// topic outside them and writes nothing), envelope, then XADD to the topic stream.
+/// </summary>
 public sealed class Publisher(PubSubRegistry registry, SidecarOptions options, TimeProvider clock, ILogger<Publisher> logger)
 {
+    /// <summary>daprd's refusal of a topic outside the app's scopes (ERR_PUBSUB_FORBIDDEN).</summary>
+    public PublishFailure Forbidden(string topic) =>
+        new(PublishError.Forbidden, "ERR_PUBSUB_FORBIDDEN", $"topic {topic} is not allowed for app id {options.AppId}");
+
     /// <summary>Publishes one event; null when the broker accepted it.</summary>
     public async Task<PublishFailure?> PublishAsync(PublishMessage message)
     {
@@ -26,6 +33,12 @@ public sealed class Publisher(PubSubRegistry registry, SidecarOptions options, T
         if (broker is null)
         {
             return new PublishFailure(PublishError.PubSubNotFound, "ERR_PUBSUB_NOT_FOUND", $"pubsub {message.PubSubName} is not found");
+        }
+
+        if (!broker.Component.Scopes.MayPublish(message.Topic))
+        {
+            SidecarLog.PublishForbidden(logger, message.PubSubName, message.Topic, options.AppId);
+            return Forbidden(message.Topic);
         }
 
         byte[] stored;

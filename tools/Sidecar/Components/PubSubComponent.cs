@@ -38,6 +38,9 @@ public sealed record PubSubComponent
     /// <summary>Every spec.metadata value as written (secret references left out); names match case-insensitively, as in daprd.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Topic scoping for this app (publishingScopes, subscriptionScopes, allowedTopics, protectedTopics); set by <see cref="Configuration.SettingsResolver"/>.</summary>
+    public TopicScopes Scopes { get; init; } = TopicScopes.Unrestricted;
+
     /// <summary>Inbound retry policy from a Resiliency resource targeting this component, if any.</summary>
     public RetrySettings? InboundRetry { get; init; }
 

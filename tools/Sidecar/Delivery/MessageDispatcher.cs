@@ -11,9 +11,12 @@ namespace Accreditation.Sidecar.Delivery;
 /// dead-lettered (or, without a dead-letter topic, dropped with a warning); retried with backoff
 /// otherwise, then dead-lettered, or left pending unacknowledged (logged as an error) so the
 /// reclaim loop delivers it again after processingTimeout. Nothing is acknowledged before its
-/// outcome is final, so a crash of the app or the stand-in loses nothing.
+/// outcome is final, so a crash of the app or the stand-in loses nothing. Dead letters go through
+/// the publish rules as in daprd (whose dead-lettering calls the runtime publisher): a dead-letter
+/// topic outside the subscriber app's publishingScopes/allowedTopics is refused, and the entry then
+/// stays pending like any failed dead-lettering.
 /// </summary>
-public sealed class MessageDispatcher(AppChannel app, TimeProvider clock, ILogger<MessageDispatcher> logger)
+public sealed class MessageDispatcher(AppChannel app, SidecarOptions options, TimeProvider clock, ILogger<MessageDispatcher> logger)
 {
     public async Task DispatchAsync(RedisStreamBroker broker, Subscription subscription, StreamMessage message, CancellationToken stopping)
     {
@@ -43,7 +46,7 @@ public sealed class MessageDispatcher(AppChannel app, TimeProvider clock, ILogge
         if (prepared.Error is not null)
         {
             SidecarLog.Undeliverable(logger, message.Topic, message.Id, prepared.Error);
-            await GiveUpAsync(broker, subscription, message, group, "not a CloudEvent");
+            await GiveUpAsync(broker, subscription, message, group, null, "not a CloudEvent");
             return;
         }
 
@@ -80,7 +83,7 @@ public sealed class MessageDispatcher(AppChannel app, TimeProvider clock, ILogge
             await Task.Delay(retry.DelayBefore(attempt), clock, stopping);
         }
 
-        await GiveUpAsync(broker, subscription, message, group, $"retries exhausted ({retry.MaxAttempts} attempts)");
+        await GiveUpAsync(broker, subscription, message, group, prepared.EventId, $"retries exhausted ({retry.MaxAttempts} attempts)");
     }
 
     private async Task<(DeliveryOutcome Outcome, string Detail)> AttemptAsync(Subscription subscription, PreparedDelivery prepared, TimeSpan processingTimeout, CancellationToken stopping)
@@ -109,27 +112,43 @@ public sealed class MessageDispatcher(AppChannel app, TimeProvider clock, ILogge
 
     private async Task DropAsync(RedisStreamBroker broker, Subscription subscription, StreamMessage message, string group, string? eventId, string detail)
     {
-        if (subscription.DeadLetterTopic is { } deadLetter)
+        if (subscription.DeadLetterTopic is null)
         {
-            await broker.DeadLetterAsync(message, deadLetter, group);
-            SidecarLog.DeadLettered(logger, message.Topic, message.Id, eventId, deadLetter, "dropped by the app: " + detail);
+            await broker.AcknowledgeAsync(message.Topic, group, message.Id);
+            SidecarLog.DroppedWithoutDeadLetter(logger, message.Topic, message.Id, eventId, detail);
             return;
         }
 
-        await broker.AcknowledgeAsync(message.Topic, group, message.Id);
-        SidecarLog.DroppedWithoutDeadLetter(logger, message.Topic, message.Id, eventId, detail);
+        await DeadLetterOrLeavePendingAsync(broker, subscription, message, group, eventId, "dropped by the app: " + detail);
     }
 
-    private async Task GiveUpAsync(RedisStreamBroker broker, Subscription subscription, StreamMessage message, string group, string reason)
+    private async Task GiveUpAsync(RedisStreamBroker broker, Subscription subscription, StreamMessage message, string group, string? eventId, string reason)
     {
-        if (subscription.DeadLetterTopic is { } deadLetter)
+        if (subscription.DeadLetterTopic is null)
         {
-            await broker.DeadLetterAsync(message, deadLetter, group);
-            SidecarLog.DeadLettered(logger, message.Topic, message.Id, null, deadLetter, reason);
+            SidecarLog.LeftPending(logger, message.Topic, message.Id, reason, broker.Component.ProcessingTimeout);
             return;
         }
 
-        SidecarLog.LeftPending(logger, message.Topic, message.Id, reason, broker.Component.ProcessingTimeout);
+        await DeadLetterOrLeavePendingAsync(broker, subscription, message, group, eventId, reason);
+    }
+
+    /// <summary>
+    /// Dead-letters through the publish rules, as daprd does (its dead letters go through the runtime
+    /// publisher, so the subscriber app's publishingScopes and allowedTopics apply). A refused dead
+    /// letter leaves the entry pending, to be delivered again after processingTimeout.
+    /// </summary>
+    private async Task DeadLetterOrLeavePendingAsync(RedisStreamBroker broker, Subscription subscription, StreamMessage message, string group, string? eventId, string reason)
+    {
+        var deadLetter = subscription.DeadLetterTopic!;
+        if (!broker.Component.Scopes.MayPublish(deadLetter))
+        {
+            SidecarLog.DeadLetterForbidden(logger, message.Topic, message.Id, eventId, deadLetter, options.AppId, $"left pending ({reason}), delivered again after processingTimeout {broker.Component.ProcessingTimeout}");
+            return;
+        }
+
+        await broker.DeadLetterAsync(message, deadLetter, group);
+        SidecarLog.DeadLettered(logger, message.Topic, message.Id, eventId, deadLetter, reason);
     }
 
     private static string Snippet(byte[] body)

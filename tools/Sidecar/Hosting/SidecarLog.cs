@@ -63,6 +63,18 @@ public static partial class SidecarLog
     [LoggerMessage(20, LogLevel.Information, "Sidecar stand-in for app {AppId}: gRPC on {GrpcPort}, HTTP on {HttpPort}, app port {AppPort}, pubsub {PubSub} at {RedisHost} (processingTimeout {ProcessingTimeout}, redeliverInterval {RedeliverInterval}, retries {Retries}, backoff {Backoff})")]
     public static partial void Started(ILogger logger, string appId, int grpcPort, int httpPort, int? appPort, string pubSub, string redisHost, TimeSpan processingTimeout, TimeSpan redeliverInterval, int retries, TimeSpan backoff);
 
+    [LoggerMessage(22, LogLevel.Warning, "Publishing to {PubSub}/{Topic} refused: the component's topic scopes do not allow it for app id {AppId}")]
+    public static partial void PublishForbidden(ILogger logger, string pubSub, string topic, string appId);
+
+    [LoggerMessage(23, LogLevel.Warning, "The app subscribes to {PubSub}/{Topic}, which the component's subscriptionScopes/allowedTopics do not allow for app id {AppId}; not subscribed (no consumer group, nothing delivered)")]
+    public static partial void SubscriptionForbidden(ILogger logger, string pubSub, string topic, string appId);
+
+    [LoggerMessage(24, LogLevel.Warning, "The dead-letter topic {DeadLetterTopic} of {PubSub}/{Topic} is outside the component's publishingScopes/allowedTopics for app id {AppId}: dead-lettering will be refused, as in daprd")]
+    public static partial void DeadLetterTopicForbidden(ILogger logger, string pubSub, string topic, string deadLetterTopic, string appId);
+
+    [LoggerMessage(25, LogLevel.Error, "{Topic}/{EntryId} (event {EventId}) cannot go to dead-letter topic {DeadLetterTopic}: the topic scopes do not let app id {AppId} publish there; {Consequence}")]
+    public static partial void DeadLetterForbidden(ILogger logger, string topic, string entryId, string? eventId, string deadLetterTopic, string appId, string consequence);
+
     [LoggerMessage(21, LogLevel.Error, "Delivering {Topic}/{EntryId} failed unexpectedly; it stays pending and is delivered again")]
     public static partial void DispatchCrashed(ILogger logger, Exception exception, string topic, string entryId);
 }
