@@ -118,6 +118,37 @@ public sealed class ComponentReaderTests
     }
 
     [Fact]
+    public void Read_ResiliencyExponentialRetryAndTimeout_DaprIntervalAndPerAttemptTimeout()
+    {
+        const string resiliency = """
+            apiVersion: dapr.io/v1alpha1
+            kind: Resiliency
+            metadata:
+              name: resiliency
+            spec:
+              policies:
+                timeouts:
+                  delivery: 5s
+                retries:
+                  pubsubInbound:
+                    policy: exponential
+                    maxInterval: 15s
+                    maxRetries: 8
+              targets:
+                components:
+                  pubsub:
+                    inbound:
+                      timeout: delivery
+                      retry: pubsubInbound
+            """;
+
+        var component = Assert.Single(ComponentReader.Read([("components.yaml", PubSubYaml), ("resiliency.yaml", resiliency)], "a").PubSubs);
+
+        Assert.Equal(new RetrySettings(8, TimeSpan.FromMilliseconds(500), Exponential: true, MaxInterval: TimeSpan.FromSeconds(15)), component.InboundRetry);
+        Assert.Equal(TimeSpan.FromSeconds(5), component.InboundTimeout);
+    }
+
+    [Fact]
     public void Read_UnreadableFile_WarnedAndSkipped()
     {
         var set = ComponentReader.Read([("bad.yaml", "a: \"open")], "a");

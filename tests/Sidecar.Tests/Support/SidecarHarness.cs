@@ -28,7 +28,11 @@ public sealed class SidecarHarness : IAsyncDisposable
 
     public Uri HttpEndpoint => new($"http://127.0.0.1:{Options.HttpPort}");
 
-    /// <summary>Options for a test: unique ports, the fixture's Redis, fast polling and redelivery.</summary>
+    /// <summary>
+    /// Options for a test: unique ports, the fixture's Redis, fast polling and redelivery. The 1s
+    /// processingTimeout only decides when an entry left pending is reclaimed; each delivery attempt
+    /// keeps the default 60s delivery timeout, so a slow first answer on a loaded machine is not retried.
+    /// </summary>
     public static SidecarOptions OptionsFor(RedisFixture redis, string appId, int? appPort) => new()
     {
         AppId = appId,

@@ -8,6 +8,13 @@ public sealed record PubSubComponent
     public static readonly TimeSpan DefaultProcessingTimeout = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan DefaultRedeliverInterval = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The stand-in's bound on one delivery attempt when nothing sets one. daprd has none by default
+    /// (an attempt waits for the app unless a resiliency timeout policy applies); the stand-in caps it
+    /// so a hung app cannot hold an entry forever.
+    /// </summary>
+    public static readonly TimeSpan DefaultDeliveryTimeout = TimeSpan.FromSeconds(60);
+
     public required string Name { get; init; }
 
     public string RedisHost { get; init; } = "localhost:6379";
@@ -43,6 +50,16 @@ public sealed record PubSubComponent
 
     /// <summary>Inbound retry policy from a Resiliency resource targeting this component, if any.</summary>
     public RetrySettings? InboundRetry { get; init; }
+
+    /// <summary>Inbound timeout policy from a Resiliency resource targeting this component, if any: daprd's bound on one delivery attempt.</summary>
+    public TimeSpan? InboundTimeout { get; init; }
+
+    /// <summary>
+    /// How long one HTTP delivery attempt may take before it counts as failed and is retried:
+    /// --delivery-timeout, else the inbound timeout policy, else <see cref="DefaultDeliveryTimeout"/>.
+    /// Never <see cref="ProcessingTimeout"/>, which only decides when a pending entry is reclaimed.
+    /// </summary>
+    public TimeSpan DeliveryTimeout { get; init; } = DefaultDeliveryTimeout;
 
     /// <summary>StackExchange.Redis configuration string for this component.</summary>
     public string ToRedisConfiguration()

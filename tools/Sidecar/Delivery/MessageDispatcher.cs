@@ -57,10 +57,12 @@ public sealed class MessageDispatcher(AppChannel app, SidecarOptions options, Ti
             return;
         }
 
-        var retry = component.InboundRetry ?? RetrySettings.Default;
+        // The waits of the inbound retry policy, as daprd spaces them (an exponential policy ends after 15 minutes of waiting).
+        var delays = RetrySchedule.Delays(component.InboundRetry ?? RetrySettings.Default);
+        var maxAttempts = delays.Count + 1;
         for (var attempt = 1; ; attempt++)
         {
-            var (outcome, detail) = await AttemptAsync(subscription, prepared, component.ProcessingTimeout, stopping);
+            var (outcome, detail) = await AttemptAsync(subscription, prepared, component.DeliveryTimeout, stopping);
             switch (outcome)
             {
                 case DeliveryOutcome.Success:
@@ -71,27 +73,27 @@ public sealed class MessageDispatcher(AppChannel app, SidecarOptions options, Ti
                     await DropAsync(broker, subscription, message, group, prepared.EventId, detail);
                     return;
                 default:
-                    SidecarLog.AttemptFailed(logger, message.Topic, message.Id, prepared.EventId, attempt, retry.MaxAttempts, detail);
+                    SidecarLog.AttemptFailed(logger, message.Topic, message.Id, prepared.EventId, attempt, maxAttempts, detail);
                     break;
             }
 
-            if (attempt >= retry.MaxAttempts)
+            if (attempt >= maxAttempts)
             {
                 break;
             }
 
-            await Task.Delay(retry.DelayBefore(attempt), clock, stopping);
+            await Task.Delay(delays[attempt - 1], clock, stopping);
         }
 
-        await GiveUpAsync(broker, subscription, message, group, prepared.EventId, $"retries exhausted ({retry.MaxAttempts} attempts)");
+        await GiveUpAsync(broker, subscription, message, group, prepared.EventId, $"retries exhausted ({maxAttempts} attempts)");
     }
 
-    private async Task<(DeliveryOutcome Outcome, string Detail)> AttemptAsync(Subscription subscription, PreparedDelivery prepared, TimeSpan processingTimeout, CancellationToken stopping)
+    private async Task<(DeliveryOutcome Outcome, string Detail)> AttemptAsync(Subscription subscription, PreparedDelivery prepared, TimeSpan deliveryTimeout, CancellationToken stopping)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        if (processingTimeout > TimeSpan.Zero)
+        if (deliveryTimeout > TimeSpan.Zero)
         {
-            attempt.CancelAfter(processingTimeout);
+            attempt.CancelAfter(deliveryTimeout);
         }
 
         try
@@ -106,7 +108,7 @@ public sealed class MessageDispatcher(AppChannel app, SidecarOptions options, Ti
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
         {
-            return (DeliveryOutcome.Retry, $"no answer within processingTimeout {processingTimeout}");
+            return (DeliveryOutcome.Retry, $"no answer within the delivery timeout {deliveryTimeout}");
         }
     }
 
