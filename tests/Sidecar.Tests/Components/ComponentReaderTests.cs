@@ -148,6 +148,22 @@ public sealed class ComponentReaderTests
         Assert.Equal(TimeSpan.FromSeconds(5), component.InboundTimeout);
     }
 
+    [Theory]
+    [InlineData("streamTTL", "24h", 0, 24 * 3600)]
+    [InlineData("streamTTL", "90000", 0, 90)]
+    [InlineData("maxLenApprox", "1000", 1000, 0)]
+    public void Read_StreamTrimming_ReadAsDaprdDecodesIt(string key, string value, long maxLen, int ttlSeconds)
+    {
+        var yaml = PubSubYaml.Replace("    - name: consumerID", $"    - name: {key}\n      value: \"{value}\"\n    - name: consumerID", StringComparison.Ordinal);
+
+        var set = ComponentReader.Read([("c.yaml", yaml)], "a");
+
+        var component = Assert.Single(set.PubSubs);
+        Assert.Equal(maxLen, component.MaxLenApprox);
+        Assert.Equal(TimeSpan.FromSeconds(ttlSeconds), component.StreamTtl);
+        Assert.Equal(maxLen > 0 ? 1 : 0, set.Warnings.Count(w => w.Contains("prefer streamTTL", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Read_UnreadableFile_WarnedAndSkipped()
     {

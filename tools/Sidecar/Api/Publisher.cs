@@ -53,7 +53,7 @@ public sealed class Publisher(PubSubRegistry registry, SidecarOptions options, T
 
         try
         {
-            var id = await broker.PublishAsync(message.Topic, stored, message.Metadata);
+            var id = await broker.PublishAsync(message.Topic, stored, message.Metadata, clock.GetUtcNow());
             SidecarLog.Published(logger, message.PubSubName, message.Topic, id);
             return null;
         }

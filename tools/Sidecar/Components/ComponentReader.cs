@@ -108,6 +108,13 @@ public static class ComponentReader
         }
 
         var component = new PubSubComponent { Name = name };
+        if (Value(metadata, "maxLenApprox") is not null)
+        {
+            warnings.Add(Value(metadata, "streamTTL") is null
+                ? $"{source}: {name}.maxLenApprox trims streams by count, which drops entries a subscriber has not read yet when it lags or is down; prefer streamTTL (trims by age)"
+                : $"{source}: {name} sets maxLenApprox and streamTTL, which cannot be used together (only one stream trimming strategy can be active); maxLenApprox is applied, as in daprd");
+        }
+
         return component with
         {
             RedisHost = Value(metadata, "redisHost") ?? component.RedisHost,
@@ -120,6 +127,7 @@ public static class ComponentReader
             RedeliverInterval = Duration(metadata, "redeliverInterval", source, warnings) ?? component.RedeliverInterval,
             QueueDepth = Int(metadata, "queueDepth", source, warnings) ?? component.QueueDepth,
             MaxLenApprox = Int(metadata, "maxLenApprox", source, warnings) ?? 0,
+            StreamTtl = Duration(metadata, "streamTTL", source, warnings) ?? TimeSpan.Zero,
             Metadata = metadata,
         };
     }

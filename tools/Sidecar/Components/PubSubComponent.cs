@@ -39,8 +39,18 @@ public sealed record PubSubComponent
     /// <summary>Most entries read at once.</summary>
     public int QueueDepth { get; init; } = 100;
 
-    /// <summary>XADD MAXLEN ~ bound; zero means unbounded.</summary>
+    /// <summary>
+    /// XADD MAXLEN ~ bound; zero means unbounded. Trims by count, so it can drop entries a consumer
+    /// group has not read yet (e.g. while a subscriber is down); prefer <see cref="StreamTtl"/>.
+    /// Wins over <see cref="StreamTtl"/> when both are set, as in daprd.
+    /// </summary>
     public long MaxLenApprox { get; init; }
+
+    /// <summary>
+    /// pubsub.redis streamTTL: each XADD trims entries older than this (XADD ... MINID ~ &lt;now - ttl in ms&gt;-1,
+    /// as daprd writes it); zero means no trimming by age.
+    /// </summary>
+    public TimeSpan StreamTtl { get; init; }
 
     /// <summary>Every spec.metadata value as written (secret references left out); names match case-insensitively, as in daprd.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -149,7 +149,7 @@ public sealed class MessageDispatcher(AppChannel app, SidecarOptions options, Ti
             return;
         }
 
-        await broker.DeadLetterAsync(message, deadLetter, group);
+        await broker.DeadLetterAsync(message, deadLetter, group, clock.GetUtcNow());
         SidecarLog.DeadLettered(logger, message.Topic, message.Id, eventId, deadLetter, reason);
     }
 
