@@ -29,12 +29,14 @@ public static class DeliveryPreparer
                 return new PreparedDelivery { Error = "the entry is not a CloudEvent (not a JSON object)" };
             }
 
+            var expiration = Text(root, "expiration");
             return new PreparedDelivery
             {
                 Body = stored.ToArray(),
                 EventId = Text(root, "id"),
                 TraceParent = Text(root, "traceparent"),
-                Expired = Text(root, "expiration") is { } expiration
+                Expiration = expiration,
+                Expired = expiration is not null
                     && DateTimeOffset.TryParse(expiration, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
                     && at < now,
             };

@@ -7,11 +7,14 @@ using StackExchange.Redis;
 namespace Accreditation.Sidecar.Delivery;
 
 /// <summary>
-/// Delivers one stream entry to the app and settles it: acknowledged on success; on DROP or 404
-/// dead-lettered (or, without a dead-letter topic, dropped with a warning); retried with backoff
-/// otherwise, then dead-lettered, or left pending unacknowledged (logged as an error) so the
-/// reclaim loop delivers it again after processingTimeout. Nothing is acknowledged before its
-/// outcome is final, so a crash of the app or the stand-in loses nothing. Dead letters go through
+/// Delivers one stream entry to the app and settles it, by daprd's rules: acknowledged on success;
+/// on DROP or 404 dead-lettered (or, without a dead-letter topic, dropped with a warning); retried
+/// with the inbound retry policy otherwise, then dead-lettered, or left pending unacknowledged
+/// (logged as an error) so the reclaim loop delivers it again after processingTimeout. An expired
+/// event (its expiration attribute, from ttlInSeconds, has passed) is not delivered but dead-lettered
+/// when the subscription has a dead-letter topic, else dropped, as daprd does. Nothing is acknowledged
+/// before its outcome is final, so a crash of the app or the stand-in loses nothing. A dead letter is
+/// the entry unchanged (same CloudEvent, same id), so a replay is recognised. Dead letters go through
 /// the publish rules as in daprd (whose dead-lettering calls the runtime publisher): a dead-letter
 /// topic outside the subscriber app's publishingScopes/allowedTopics is refused, and the entry then
 /// stays pending like any failed dead-lettering.
@@ -52,8 +55,7 @@ public sealed class MessageDispatcher(AppChannel app, SidecarOptions options, Ti
 
         if (prepared.Expired)
         {
-            SidecarLog.Expired(logger, message.Topic, message.Id, prepared.EventId);
-            await broker.AcknowledgeAsync(message.Topic, group, message.Id);
+            await ExpireAsync(broker, subscription, message, group, prepared);
             return;
         }
 
@@ -110,6 +112,32 @@ public sealed class MessageDispatcher(AppChannel app, SidecarOptions options, Ti
         {
             return (DeliveryOutcome.Retry, $"no answer within the delivery timeout {deliveryTimeout}");
         }
+    }
+
+    /// <summary>
+    /// An expired event is not delivered; as in daprd it goes to the subscription's dead-letter topic
+    /// when there is one, and is acknowledged either way (daprd ignores a failed dead-lettering here,
+    /// so a dead-letter topic outside the scopes drops it, logged as an error).
+    /// </summary>
+    private async Task ExpireAsync(RedisStreamBroker broker, Subscription subscription, StreamMessage message, string group, PreparedDelivery prepared)
+    {
+        if (subscription.DeadLetterTopic is { } deadLetter && broker.Component.Scopes.MayPublish(deadLetter))
+        {
+            await broker.DeadLetterAsync(message, deadLetter, group, clock.GetUtcNow());
+            SidecarLog.ExpiredDeadLettered(logger, message.Topic, message.Id, prepared.EventId, prepared.Expiration, deadLetter);
+            return;
+        }
+
+        if (subscription.DeadLetterTopic is { } refused)
+        {
+            SidecarLog.DeadLetterForbidden(logger, message.Topic, message.Id, prepared.EventId, refused, options.AppId, $"the event expired at {prepared.Expiration} and is dropped, as daprd drops it");
+        }
+        else
+        {
+            SidecarLog.Expired(logger, message.Topic, message.Id, prepared.EventId, prepared.Expiration);
+        }
+
+        await broker.AcknowledgeAsync(message.Topic, group, message.Id);
     }
 
     private async Task DropAsync(RedisStreamBroker broker, Subscription subscription, StreamMessage message, string group, string? eventId, string detail)

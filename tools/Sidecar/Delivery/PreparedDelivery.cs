@@ -12,7 +12,10 @@ public sealed record PreparedDelivery
 
     public string? TraceParent { get; init; }
 
-    /// <summary>The event carries an expiration that has passed: drop it without delivery.</summary>
+    /// <summary>The event's expiration attribute (set from ttlInSeconds at publish), if any.</summary>
+    public string? Expiration { get; init; }
+
+    /// <summary>The expiration has passed: the event is not delivered (dead-lettered when the subscription has a dead-letter topic).</summary>
     public bool Expired { get; init; }
 
     /// <summary>Set when the entry is not a CloudEvent although the subscription expects one.</summary>

@@ -51,8 +51,11 @@ public static partial class SidecarLog
     [LoggerMessage(16, LogLevel.Error, "{Topic}/{EntryId} cannot be delivered: {Error}")]
     public static partial void Undeliverable(ILogger logger, string topic, string entryId, string error);
 
-    [LoggerMessage(17, LogLevel.Warning, "{Topic}/{EntryId} (event {EventId}) has expired; dropped")]
-    public static partial void Expired(ILogger logger, string topic, string entryId, string? eventId);
+    [LoggerMessage(17, LogLevel.Warning, "{Topic}/{EntryId} (event {EventId}) expired at {Expiration} and the subscription has no dead-letter topic; dropped without delivery")]
+    public static partial void Expired(ILogger logger, string topic, string entryId, string? eventId, string? expiration);
+
+    [LoggerMessage(28, LogLevel.Warning, "{Topic}/{EntryId} (event {EventId}) expired at {Expiration}; not delivered, moved to dead-letter topic {DeadLetterTopic}")]
+    public static partial void ExpiredDeadLettered(ILogger logger, string topic, string entryId, string? eventId, string? expiration, string deadLetterTopic);
 
     [LoggerMessage(18, LogLevel.Information, "Reclaimed idle pending entry {Topic}/{EntryId}")]
     public static partial void Reclaimed(ILogger logger, string topic, string entryId);
