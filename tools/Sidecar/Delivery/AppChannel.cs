@@ -4,7 +4,11 @@ using Accreditation.Sidecar.Configuration;
 
 namespace Accreditation.Sidecar.Delivery;
 
-/// <summary>HTTP to the app: GET /dapr/subscribe and event deliveries (POST to the subscription's route).</summary>
+/// <summary>
+/// HTTP to the app: GET /dapr/subscribe and event deliveries (POST to the subscription's route). As
+/// daprd's app channel, every request carries APP_API_TOKEN (<see cref="SidecarOptions.AppApiToken"/>)
+/// in the dapr-api-token header when it is set.
+/// </summary>
 public sealed class AppChannel : IDisposable
 {
     private readonly HttpClient _http;
