@@ -7,7 +7,8 @@ namespace Accreditation.Sidecar.Api;
 
 /// <summary>
 /// The publish path shared by the gRPC and HTTP APIs: the component's topic scopes (daprd refuses a
-/// topic outside them and writes nothing), envelope, then XADD to the topic stream.
+/// topic outside them and writes nothing), envelope with the request's trace context, then XADD to
+/// the topic stream.
 /// </summary>
 public sealed class Publisher(PubSubRegistry registry, SidecarOptions options, TimeProvider clock, ILogger<Publisher> logger)
 {
@@ -41,10 +42,25 @@ public sealed class Publisher(PubSubRegistry registry, SidecarOptions options, T
             return Forbidden(message.Topic);
         }
 
+        // The request's trace context (a new trace when it has no valid traceparent; its tracestate
+        // only goes with a valid traceparent), as daprd takes it from the span of the publish call.
+        var traceParent = TraceContext.FromRequest(message.TraceParent);
+        message = message with { TraceState = TraceContext.IsValid(message.TraceParent) ? message.TraceState : null };
+        var metadata = message.Metadata;
+        if (MetadataKeys.IsTrue(metadata, MetadataKeys.RawPayload))
+        {
+            // As daprd: a raw payload has no envelope, so the trace context travels in the entry's metadata.
+            metadata = new Dictionary<string, string>(metadata, StringComparer.Ordinal)
+            {
+                [TraceContext.TraceIdField] = traceParent,
+                [TraceContext.TraceStateField] = message.TraceState ?? "",
+            };
+        }
+
         byte[] stored;
         try
         {
-            stored = CloudEventBuilder.Build(message, options.AppId, clock.GetUtcNow(), message.TraceParent ?? CloudEventBuilder.NewTraceParent());
+            stored = CloudEventBuilder.Build(message, options.AppId, clock.GetUtcNow(), traceParent);
         }
         catch (FormatException e)
         {
@@ -53,7 +69,7 @@ public sealed class Publisher(PubSubRegistry registry, SidecarOptions options, T
 
         try
         {
-            var id = await broker.PublishAsync(message.Topic, stored, message.Metadata, clock.GetUtcNow());
+            var id = await broker.PublishAsync(message.Topic, stored, metadata, clock.GetUtcNow());
             SidecarLog.Published(logger, message.PubSubName, message.Topic, id);
             return null;
         }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Accreditation.Sidecar.Api;
+using Accreditation.Sidecar.CloudEvents;
 using Accreditation.Sidecar.Configuration;
 
 namespace Accreditation.Sidecar.Delivery;
@@ -54,7 +55,12 @@ public sealed class AppChannel : IDisposable
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(delivery.ContentType);
         if (!string.IsNullOrEmpty(delivery.TraceParent))
         {
-            request.Headers.TryAddWithoutValidation("traceparent", delivery.TraceParent);
+            request.Headers.TryAddWithoutValidation(TraceContext.TraceParentHeader, delivery.TraceParent);
+        }
+
+        if (!string.IsNullOrEmpty(delivery.TraceState))
+        {
+            request.Headers.TryAddWithoutValidation(TraceContext.TraceStateHeader, delivery.TraceState);
         }
 
         AddAppToken(request);

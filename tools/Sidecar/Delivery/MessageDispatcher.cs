@@ -45,7 +45,7 @@ public sealed class MessageDispatcher(AppChannel app, SidecarOptions options, Ti
     {
         var component = broker.Component;
         var group = component.ConsumerId ?? throw new InvalidOperationException("consumer id not resolved");
-        var prepared = DeliveryPreparer.Prepare(message.Data, subscription, clock.GetUtcNow());
+        var prepared = DeliveryPreparer.Prepare(message.Data, message.Metadata, subscription, clock.GetUtcNow());
         if (prepared.Error is not null)
         {
             SidecarLog.Undeliverable(logger, message.Topic, message.Id, prepared.Error);

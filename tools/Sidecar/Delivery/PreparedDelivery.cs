@@ -10,7 +10,11 @@ public sealed record PreparedDelivery
     /// <summary>The CloudEvent id, for logs and deduplication by the app.</summary>
     public string? EventId { get; init; }
 
+    /// <summary>Sent to the app as the traceparent header.</summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>Sent to the app as the tracestate header when not empty.</summary>
+    public string? TraceState { get; init; }
 
     /// <summary>The event's expiration attribute (set from ttlInSeconds at publish), if any.</summary>
     public string? Expiration { get; init; }
