@@ -65,7 +65,14 @@ public static class SidecarApp
         foreach (var c in components)
         {
             var retry = c.InboundRetry ?? RetrySettings.Default;
-            SidecarLog.Started(logger, options.AppId, options.GrpcPort, options.HttpPort, options.AppPort, c.Name, c.RedisHost, c.ProcessingTimeout, c.RedeliverInterval, retry.MaxRetries, retry.Backoff);
+            SidecarLog.Started(logger, options.AppId, options.GrpcPort, options.HttpPort, options.AppPort, c.Name, c.RedisHost, c.ProcessingTimeout, c.RedeliverInterval, c.DeliveryTimeout, retry.MaxRetries, retry.Exponential ? "exponential" : "constant", retry.Backoff);
+
+            // Warned, not refused: daprd starts with such a configuration too, and the stand-in itself never
+            // reclaims an entry it is still delivering; the risk is daprd or a second instance on the same group.
+            if (c.RedeliverInterval > TimeSpan.Zero && !RetrySchedule.Covers(c.ProcessingTimeout, retry))
+            {
+                SidecarLog.ProcessingTimeoutTooShort(logger, c.Name, c.ProcessingTimeout, RetrySchedule.Length(retry), retry.MaxRetries, c.ConsumerId ?? options.AppId);
+            }
         }
     }
 }

@@ -103,6 +103,77 @@ public sealed class CloudEventBuilderTests
         Assert.Equal("2026-03-01T12:31:45Z", Build(message).GetProperty("expiration").GetString());
     }
 
+    [Fact]
+    public void Build_RequestTraceContext_TraceparentTraceidAndTracestateWritten()
+    {
+        var root = Build(Message("{}", "application/json") with { TraceState = "congo=t61rcWkgMzE" });
+
+        Assert.Equal(Trace, root.GetProperty("traceparent").GetString());
+        Assert.Equal(Trace, root.GetProperty("traceid").GetString());
+        Assert.Equal("congo=t61rcWkgMzE", root.GetProperty("tracestate").GetString());
+    }
+
+    [Fact]
+    public void Build_TraceMetadataOverrides_TakePrecedenceOverTheRequestAndTraceparentOverTraceid()
+    {
+        const string fromMetadata = "00-11111111111111111111111111111111-2222222222222222-01";
+        var message = Message("{}", "application/json") with
+        {
+            TraceState = "from=request",
+            Metadata = new Dictionary<string, string>
+            {
+                ["cloudevent.traceid"] = "00-33333333333333333333333333333333-4444444444444444-01",
+                ["CloudEvent.TraceParent"] = fromMetadata,
+                ["cloudevent.tracestate"] = "from=metadata",
+            },
+        };
+
+        var root = Build(message);
+
+        Assert.Equal(fromMetadata, root.GetProperty("traceparent").GetString());
+        Assert.Equal(fromMetadata, root.GetProperty("traceid").GetString());
+        Assert.Equal("from=metadata", root.GetProperty("tracestate").GetString());
+    }
+
+    [Fact]
+    public void Build_TraceidMetadataOnly_UsedForTraceparentToo()
+    {
+        const string fromMetadata = "00-33333333333333333333333333333333-4444444444444444-01";
+        var message = Message("{}", "application/json") with { Metadata = new Dictionary<string, string> { ["cloudevent.traceid"] = fromMetadata } };
+
+        var root = Build(message);
+
+        Assert.Equal(fromMetadata, root.GetProperty("traceparent").GetString());
+        Assert.Equal(fromMetadata, root.GetProperty("traceid").GetString());
+    }
+
+    [Fact]
+    public void Build_PublisherCloudEventWithOwnTrace_KeptAndMetadataNotApplied()
+    {
+        const string own = "00-55555555555555555555555555555555-6666666666666666-01";
+        var message = Message($$"""{"id":"e","traceid":"{{own}}","traceparent":"{{own}}","tracestate":"own=1"}""", "application/cloudevents+json") with
+        {
+            TraceState = "from=request",
+            Metadata = new Dictionary<string, string> { ["cloudevent.traceparent"] = "00-11111111111111111111111111111111-2222222222222222-01" },
+        };
+
+        var root = Build(message);
+
+        Assert.Equal(own, root.GetProperty("traceparent").GetString());
+        Assert.Equal(own, root.GetProperty("traceid").GetString());
+        Assert.Equal("own=1", root.GetProperty("tracestate").GetString());
+    }
+
+    [Fact]
+    public void Build_PublisherCloudEventWithoutTrace_RequestContextFilledIn()
+    {
+        var root = Build(Message("""{"id":"e"}""", "application/cloudevents+json") with { TraceState = "from=request" });
+
+        Assert.Equal(Trace, root.GetProperty("traceparent").GetString());
+        Assert.Equal(Trace, root.GetProperty("traceid").GetString());
+        Assert.Equal("from=request", root.GetProperty("tracestate").GetString());
+    }
+
     private static PublishMessage Message(string data, string contentType) => new()
     {
         PubSubName = "pubsub",

@@ -118,6 +118,53 @@ public sealed class ComponentReaderTests
     }
 
     [Fact]
+    public void Read_ResiliencyExponentialRetryAndTimeout_DaprIntervalAndPerAttemptTimeout()
+    {
+        const string resiliency = """
+            apiVersion: dapr.io/v1alpha1
+            kind: Resiliency
+            metadata:
+              name: resiliency
+            spec:
+              policies:
+                timeouts:
+                  delivery: 5s
+                retries:
+                  pubsubInbound:
+                    policy: exponential
+                    maxInterval: 15s
+                    maxRetries: 8
+              targets:
+                components:
+                  pubsub:
+                    inbound:
+                      timeout: delivery
+                      retry: pubsubInbound
+            """;
+
+        var component = Assert.Single(ComponentReader.Read([("components.yaml", PubSubYaml), ("resiliency.yaml", resiliency)], "a").PubSubs);
+
+        Assert.Equal(new RetrySettings(8, TimeSpan.FromMilliseconds(500), Exponential: true, MaxInterval: TimeSpan.FromSeconds(15)), component.InboundRetry);
+        Assert.Equal(TimeSpan.FromSeconds(5), component.InboundTimeout);
+    }
+
+    [Theory]
+    [InlineData("streamTTL", "24h", 0, 24 * 3600)]
+    [InlineData("streamTTL", "90000", 0, 90)]
+    [InlineData("maxLenApprox", "1000", 1000, 0)]
+    public void Read_StreamTrimming_ReadAsDaprdDecodesIt(string key, string value, long maxLen, int ttlSeconds)
+    {
+        var yaml = PubSubYaml.Replace("    - name: consumerID", $"    - name: {key}\n      value: \"{value}\"\n    - name: consumerID", StringComparison.Ordinal);
+
+        var set = ComponentReader.Read([("c.yaml", yaml)], "a");
+
+        var component = Assert.Single(set.PubSubs);
+        Assert.Equal(maxLen, component.MaxLenApprox);
+        Assert.Equal(TimeSpan.FromSeconds(ttlSeconds), component.StreamTtl);
+        Assert.Equal(maxLen > 0 ? 1 : 0, set.Warnings.Count(w => w.Contains("prefer streamTTL", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Read_UnreadableFile_WarnedAndSkipped()
     {
         var set = ComponentReader.Read([("bad.yaml", "a: \"open")], "a");

@@ -13,7 +13,7 @@ public sealed class CommandLineTests
         var options = CommandLine.Parse(
             ["--app-id", "enrolment", "--app-port", "5101", "--dapr-grpc-port", "50101", "--dapr-http-port=3501",
              "--resources-path", "/tmp/components", "--redis-host", "127.0.0.1:6380", "--retry-count", "5",
-             "--retry-backoff", "250ms", "--processing-timeout", "10s", "--redeliver-interval", "2s", "--log-level", "debug"],
+             "--retry-backoff", "250ms", "--processing-timeout", "10s", "--redeliver-interval", "2s", "--delivery-timeout", "30s", "--log-level", "debug"],
             NoEnvironment);
 
         Assert.Equal("enrolment", options.AppId);
@@ -26,6 +26,7 @@ public sealed class CommandLineTests
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.RetryBackoff);
         Assert.Equal(TimeSpan.FromSeconds(10), options.ProcessingTimeout);
         Assert.Equal(TimeSpan.FromSeconds(2), options.RedeliverInterval);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.DeliveryTimeout);
         Assert.Equal(LogLevel.Debug, options.LogLevel);
     }
 

@@ -14,13 +14,15 @@ public sealed class RetrySettingsTests
     }
 
     [Fact]
-    public void DelayBefore_Exponential_DoublesUpToMaxInterval()
+    public void DelayBefore_Exponential_GrowsByDaprMultiplierUpToMaxInterval()
     {
-        var retry = new RetrySettings(10, TimeSpan.FromMilliseconds(500), Exponential: true, MaxInterval: TimeSpan.FromSeconds(3));
+        var retry = new RetrySettings(10, TimeSpan.FromMilliseconds(500), Exponential: true, MaxInterval: TimeSpan.FromSeconds(2));
 
         Assert.Equal(TimeSpan.FromMilliseconds(500), retry.DelayBefore(1));
-        Assert.Equal(TimeSpan.FromMilliseconds(1000), retry.DelayBefore(2));
-        Assert.Equal(TimeSpan.FromMilliseconds(2000), retry.DelayBefore(3));
-        Assert.Equal(TimeSpan.FromSeconds(3), retry.DelayBefore(4));
+        Assert.Equal(TimeSpan.FromMilliseconds(750), retry.DelayBefore(2));
+        Assert.Equal(TimeSpan.FromMilliseconds(1125), retry.DelayBefore(3));
+        Assert.Equal(TimeSpan.FromMilliseconds(1687.5), retry.DelayBefore(4));
+        Assert.Equal(TimeSpan.FromSeconds(2), retry.DelayBefore(5));
+        Assert.Equal(TimeSpan.FromSeconds(60), (retry with { MaxInterval = null }).DelayBefore(30));
     }
 }

@@ -47,6 +47,20 @@ public sealed class SettingsResolverTests
     }
 
     [Fact]
+    public void Resolve_DeliveryTimeout_FlagThenInboundTimeoutPolicyThenDefaultNeverProcessingTimeout()
+    {
+        var component = new PubSubComponent { Name = "p", ProcessingTimeout = TimeSpan.FromSeconds(1) };
+        var withPolicy = component with { InboundTimeout = TimeSpan.FromSeconds(7) };
+        var options = new SidecarOptions { AppId = "a" };
+
+        Assert.Equal(TimeSpan.FromSeconds(60), Assert.Single(SettingsResolver.Resolve(options, new ResourceSet([component], []))).DeliveryTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(7), Assert.Single(SettingsResolver.Resolve(options, new ResourceSet([withPolicy], []))).DeliveryTimeout);
+        Assert.Equal(
+            TimeSpan.FromSeconds(3),
+            Assert.Single(SettingsResolver.Resolve(options with { DeliveryTimeout = TimeSpan.FromSeconds(3), ProcessingTimeout = TimeSpan.FromSeconds(2) }, new ResourceSet([withPolicy], []))).DeliveryTimeout);
+    }
+
+    [Fact]
     public void Resolve_ConsumerIdTemplate_AppIdSubstituted()
     {
         var options = new SidecarOptions { AppId = "observation" };

@@ -37,8 +37,9 @@ public sealed class DaprSdkInteropTests(RedisFixture redis, ITestOutputHelper ou
             new Dictionary<string, string> { ["cloudevent.id"] = eventId, ["cloudevent.type"] = "accreditation.test.v1" });
 
         await Eventually.WaitUntilAsync(() => !received.IsEmpty, "the subscriber to receive the event");
-        var (id, type, body) = Assert.Single(received);
-        Assert.Equal(eventId, id);
+        // Delivery is at-least-once: what counts is which events arrived, not how often.
+        Assert.Equal([eventId], received.Select(r => r.Id).Distinct());
+        var (_, type, body) = received.First();
         Assert.Equal("accreditation.test.v1", type);
         Assert.Contains("\"candidateId\":\"c-1\"", body, StringComparison.Ordinal);
         await Eventually.WaitForAsync(

@@ -4,7 +4,12 @@ using Xunit.Abstractions;
 
 namespace Accreditation.Sidecar.Tests.Integration;
 
-/// <summary>Dapr's response rules end to end: what the app answers decides ack, retry or dead letter.</summary>
+/// <summary>
+/// Dapr's response rules end to end: what the app answers decides ack, retry or dead letter. Attempt
+/// counts are exact: the attempts are what is under test, and nothing here lets an entry be delivered
+/// more often (each attempt has the 60s delivery timeout, not processingTimeout, and an entry under
+/// delivery is never reclaimed by the instance delivering it).
+/// </summary>
 public sealed class DeliveryRulesTests(RedisFixture redis, ITestOutputHelper output) : IClassFixture<RedisFixture>
 {
     public static TheoryData<string, int, bool> Answers => new()

@@ -13,4 +13,8 @@ public static class Names
         var meta = rawPayload ? ", \"metadata\": {\"rawPayload\": \"true\"}" : "";
         return $$"""[{"pubsubname": "{{pubsub}}", "topic": "{{topic}}", "route": "{{route}}"{{dlt}}{{meta}}}]""";
     }
+
+    /// <summary>One /dapr/subscribe answer made of several <see cref="Subscriptions"/> answers.</summary>
+    public static string Combine(params string[] lists) =>
+        "[" + string.Join(',', lists.Select(l => l.Trim()[1..^1])) + "]";
 }

@@ -12,19 +12,27 @@ public sealed class SidecarHarness : IAsyncDisposable
     private readonly WebApplication _app;
     private bool _stopped;
 
-    private SidecarHarness(WebApplication app, SidecarOptions options)
+    private SidecarHarness(WebApplication app, SidecarOptions options, LogCapture logs)
     {
         _app = app;
         Options = options;
+        Logs = logs;
     }
 
     public SidecarOptions Options { get; }
+
+    /// <summary>Everything the instance logged (its own categories from Debug up, others from Warning up).</summary>
+    public LogCapture Logs { get; }
 
     public string GrpcEndpoint => $"http://127.0.0.1:{Options.GrpcPort}";
 
     public Uri HttpEndpoint => new($"http://127.0.0.1:{Options.HttpPort}");
 
-    /// <summary>Options for a test: unique ports, the fixture's Redis, fast polling and redelivery.</summary>
+    /// <summary>
+    /// Options for a test: unique ports, the fixture's Redis, fast polling and redelivery. The 1s
+    /// processingTimeout only decides when an entry left pending is reclaimed; each delivery attempt
+    /// keeps the default 60s delivery timeout, so a slow first answer on a loaded machine is not retried.
+    /// </summary>
     public static SidecarOptions OptionsFor(RedisFixture redis, string appId, int? appPort) => new()
     {
         AppId = appId,
@@ -42,18 +50,21 @@ public sealed class SidecarHarness : IAsyncDisposable
 
     public static async Task<SidecarHarness> StartAsync(SidecarOptions options, ITestOutputHelper? output = null)
     {
+        var logs = new LogCapture();
         var app = SidecarApp.Build(options, logging =>
         {
             logging.ClearProviders();
+            logging.AddProvider(logs);
             if (output is not null)
             {
                 logging.AddProvider(new TestOutputLoggerProvider(output, options.AppId));
-                logging.SetMinimumLevel(LogLevel.Debug);
-                logging.AddFilter((category, level) => level >= LogLevel.Warning || category?.StartsWith("Accreditation", StringComparison.Ordinal) == true);
             }
+
+            logging.SetMinimumLevel(LogLevel.Debug);
+            logging.AddFilter((category, level) => level >= LogLevel.Warning || category?.StartsWith("Accreditation", StringComparison.Ordinal) == true);
         });
         await app.StartAsync();
-        var harness = new SidecarHarness(app, options);
+        var harness = new SidecarHarness(app, options, logs);
         await harness.WaitUntilReadyAsync();
         return harness;
     }

@@ -4,7 +4,7 @@ using Grpc.Core.Interceptors;
 
 namespace Accreditation.Sidecar.Api;
 
-/// <summary>Rejects gRPC calls without the right dapr-api-token metadata (UNAUTHENTICATED).</summary>
+/// <summary>Rejects gRPC calls without the right dapr-api-token metadata with UNAUTHENTICATED, as daprd does.</summary>
 public sealed class ApiTokenInterceptor(SidecarOptions options) : Interceptor
 {
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -14,9 +14,13 @@ public sealed class ApiTokenInterceptor(SidecarOptions options) : Interceptor
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(continuation);
-        if (!ApiToken.Accepts(options.ApiToken, context.RequestHeaders.GetValue(ApiToken.HeaderName)))
+        var presented = context.RequestHeaders.GetValue(ApiToken.HeaderName);
+        if (!ApiToken.Accepts(options.ApiToken, presented))
         {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "authentication error: api token mismatch"));
+            // daprd's messages for the two cases.
+            throw new RpcException(new Status(
+                StatusCode.Unauthenticated,
+                presented is null ? "missing api token in request metadata" : "authentication error: api token mismatch"));
         }
 
         return continuation(request, context);

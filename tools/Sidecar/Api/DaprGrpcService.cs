@@ -46,9 +46,13 @@ public sealed class DaprGrpcService(Publisher publisher, Hosting.PubSubRegistry 
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"topic is empty in pubsub {request.PubsubName}"));
         }
 
-        if (registry.Find(request.PubsubName) is null)
+        var broker = registry.Find(request.PubsubName)
+            ?? throw new RpcException(new Status(StatusCode.InvalidArgument, $"pubsub {request.PubsubName} is not found"));
+
+        // As daprd: a topic outside the scopes fails the whole call, not entry by entry.
+        if (!broker.Component.Scopes.MayPublish(request.Topic))
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"pubsub {request.PubsubName} is not found"));
+            throw ToRpcException(publisher.Forbidden(request.Topic));
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -93,6 +97,7 @@ public sealed class DaprGrpcService(Publisher publisher, Hosting.PubSubRegistry 
         var code = failure.Kind switch
         {
             PublishError.InvalidArgument or PublishError.PubSubNotFound => StatusCode.InvalidArgument,
+            PublishError.Forbidden => StatusCode.PermissionDenied,
             _ => StatusCode.Internal,
         };
         return new RpcException(new Status(code, failure.Message));

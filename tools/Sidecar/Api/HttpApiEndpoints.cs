@@ -50,6 +50,7 @@ public static class HttpApiEndpoints
         {
             PublishError.PubSubNotFound => StatusCodes.Status404NotFound,
             PublishError.InvalidArgument => StatusCodes.Status400BadRequest,
+            PublishError.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status500InternalServerError,
         };
         return Results.Json(new { errorCode = failure.ErrorCode, message = failure.Message }, statusCode: status);

@@ -9,6 +9,9 @@ public enum PublishError
     /// <summary>No pub/sub component of that name: INVALID_ARGUMENT / 404, as daprd answers.</summary>
     PubSubNotFound,
 
+    /// <summary>The component's topic scopes do not let this app publish to the topic: PERMISSION_DENIED / 403, as daprd answers.</summary>
+    Forbidden,
+
     /// <summary>The broker did not take the event: INTERNAL / 500. The publisher should retry.</summary>
     BrokerFailed,
 }

@@ -7,9 +7,10 @@ namespace Accreditation.Sidecar.Broker;
 /// <summary>
 /// Redis Streams laid out as Dapr's pubsub.redis lays them out, so daprd and the stand-in can share
 /// a broker: one stream per topic (key = topic name), entries with fields "data" (event bytes) and
-/// "metadata" (JSON of the publish metadata, only when there is some), one consumer group per
-/// consumer id created from "0" with MKSTREAM, consumer name = consumer id, XACK only once the
-/// outcome is final, XPENDING + XCLAIM of entries idle for at least processingTimeout.
+/// "metadata" (JSON of the publish metadata, only when there is some), trimmed on XADD by
+/// maxLenApprox or streamTTL exactly as daprd trims, one consumer group per consumer id created
+/// from "0" with MKSTREAM, consumer name = consumer id, XACK only once the outcome is final,
+/// XPENDING + XCLAIM of entries idle for at least processingTimeout.
 /// </summary>
 public sealed class RedisStreamBroker(PubSubComponent component, IConnectionMultiplexer connection)
 {
@@ -19,15 +20,33 @@ public sealed class RedisStreamBroker(PubSubComponent component, IConnectionMult
 
     private IDatabase Db => Connection.GetDatabase(Component.RedisDb);
 
-    public async Task<string> PublishAsync(string topic, ReadOnlyMemory<byte> data, IReadOnlyDictionary<string, string>? metadata)
+    /// <summary>XADD of one event, trimming the stream as the component says (<see cref="TrimOptions"/>).</summary>
+    public async Task<string> PublishAsync(string topic, ReadOnlyMemory<byte> data, IReadOnlyDictionary<string, string>? metadata, DateTimeOffset now)
     {
-        var fields = Fields(data, metadata);
-        var id = await Db.StreamAddAsync(
-            topic,
-            fields,
-            maxLength: Component.MaxLenApprox > 0 ? Component.MaxLenApprox : null,
-            useApproximateMaxLength: true);
+        var id = await Db.StreamAddAsync(topic, Fields(data, metadata), TrimOptions(now));
         return id.ToString();
+    }
+
+    /// <summary>
+    /// How each XADD trims, as daprd's pubsub.redis does: MAXLEN ~ maxLenApprox when set, else
+    /// MINID ~ (now - streamTTL in Unix milliseconds)-1 when streamTTL is set (entries older than the
+    /// TTL go, whether read or not), else no trimming. "~" lets Redis trim only whole stream nodes,
+    /// so somewhat more than the bound may stay.
+    /// </summary>
+    public StreamAddOptions TrimOptions(DateTimeOffset now)
+    {
+        if (Component.MaxLenApprox > 0)
+        {
+            return new StreamAddOptions { MaxLength = Component.MaxLenApprox, Approximate = true };
+        }
+
+        if (Component.StreamTtl > TimeSpan.Zero)
+        {
+            var minId = FormattableString.Invariant($"{(now - Component.StreamTtl).ToUnixTimeMilliseconds()}-1");
+            return new StreamAddOptions { MinId = minId, Approximate = true };
+        }
+
+        return default;
     }
 
     public async Task EnsureGroupAsync(string topic, string group)
@@ -92,8 +111,11 @@ public sealed class RedisStreamBroker(PubSubComponent component, IConnectionMult
     public Task AcknowledgeAsync(string topic, string group, string id) =>
         Db.StreamAcknowledgeAsync(topic, group, id);
 
-    /// <summary>Appends the entry to the dead-letter stream and acknowledges the original, atomically (MULTI/EXEC).</summary>
-    public async Task DeadLetterAsync(StreamMessage message, string deadLetterTopic, string group)
+    /// <summary>
+    /// Appends the entry, unchanged (same data, so the same CloudEvent and id, and same metadata), to
+    /// the dead-letter stream, trimmed like any publish, and acknowledges the original, atomically (MULTI/EXEC).
+    /// </summary>
+    public async Task DeadLetterAsync(StreamMessage message, string deadLetterTopic, string group, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(message);
         var fields = new List<NameValueEntry> { new(StreamFields.Data, message.Data) };
@@ -103,7 +125,7 @@ public sealed class RedisStreamBroker(PubSubComponent component, IConnectionMult
         }
 
         var transaction = Db.CreateTransaction();
-        var add = transaction.StreamAddAsync(deadLetterTopic, [.. fields]);
+        var add = transaction.StreamAddAsync(deadLetterTopic, [.. fields], TrimOptions(now));
         var ack = transaction.StreamAcknowledgeAsync(message.Topic, group, message.Id);
         if (!await transaction.ExecuteAsync())
         {

@@ -10,6 +10,15 @@ namespace Accreditation.Sidecar.CloudEvents;
 /// pubsubname, traceid, traceparent, tracestate, time, expiration), the publisher's own envelope
 /// completed when it sent application/cloudevents+json, or the data untouched when the request
 /// metadata says rawPayload=true.
+/// <para>
+/// Trace context exactly as daprd writes it, with the publish request's context (its traceparent and
+/// tracestate headers) standing in for daprd's own span: for an envelope the sidecar builds,
+/// <c>cloudevent.traceid</c> and then <c>cloudevent.traceparent</c> metadata override the request's
+/// traceparent and <c>cloudevent.tracestate</c> its tracestate; traceid and traceparent are then the
+/// same value. For the publisher's own application/cloudevents+json envelope the metadata does not
+/// apply (as in daprd): its traceid (and traceparent) and tracestate are kept when present, and only
+/// what is missing comes from the request. Metadata names match case-insensitively, as in daprd.
+/// </para>
 /// </summary>
 public static class CloudEventBuilder
 {
@@ -26,19 +35,19 @@ public static class CloudEventBuilder
             return message.Data.ToArray();
         }
 
-        var trace = metadata.GetValueOrDefault(MetadataKeys.CloudEventTraceParent)
-            ?? metadata.GetValueOrDefault(MetadataKeys.CloudEventTraceId)
-            ?? traceParent;
-        var traceState = metadata.GetValueOrDefault(MetadataKeys.CloudEventTraceState) ?? message.TraceState ?? "";
         var expiration = Expiration(metadata, now);
-        return ContentTypes.IsCloudEvent(message.DataContentType)
-            ? Complete(message, now, trace, traceState, expiration)
-            : Envelope(message, source, now, trace, traceState, expiration);
-    }
+        var requestTraceState = message.TraceState ?? "";
+        if (ContentTypes.IsCloudEvent(message.DataContentType))
+        {
+            return Complete(message, now, traceParent, requestTraceState, expiration);
+        }
 
-    /// <summary>A new W3C traceparent with random trace and span ids, sampled.</summary>
-    public static string NewTraceParent() =>
-        string.Create(CultureInfo.InvariantCulture, $"00-{Guid.NewGuid():N}-{Guid.NewGuid().ToString("N")[..16]}-01");
+        var trace = Meta(metadata, MetadataKeys.CloudEventTraceParent)
+            ?? Meta(metadata, MetadataKeys.CloudEventTraceId)
+            ?? traceParent;
+        var traceState = Meta(metadata, MetadataKeys.CloudEventTraceState) ?? requestTraceState;
+        return Envelope(message, source, now, trace, traceState, expiration);
+    }
 
     /// <summary>Dapr's time format: RFC 3339 to the second.</summary>
     public static string FormatTime(DateTimeOffset time) =>
@@ -52,9 +61,9 @@ public static class CloudEventBuilder
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("id", NonEmpty(metadata.GetValueOrDefault(MetadataKeys.CloudEventId)) ?? Guid.NewGuid().ToString());
-            writer.WriteString("source", NonEmpty(metadata.GetValueOrDefault(MetadataKeys.CloudEventSource)) ?? source);
-            writer.WriteString("type", NonEmpty(metadata.GetValueOrDefault(MetadataKeys.CloudEventType)) ?? DefaultType);
+            writer.WriteString("id", Meta(metadata, MetadataKeys.CloudEventId) ?? Guid.NewGuid().ToString());
+            writer.WriteString("source", Meta(metadata, MetadataKeys.CloudEventSource) ?? source);
+            writer.WriteString("type", Meta(metadata, MetadataKeys.CloudEventType) ?? DefaultType);
             writer.WriteString("specversion", SpecVersion);
             writer.WriteString("datacontenttype", contentType);
             if (ContentTypes.IsJson(contentType) && IsJsonValue(message.Data.Span))
@@ -71,7 +80,7 @@ public static class CloudEventBuilder
                 writer.WriteString("data", Encoding.UTF8.GetString(message.Data.Span));
             }
 
-            if (NonEmpty(metadata.GetValueOrDefault(MetadataKeys.CloudEventSubject)) is { } subject)
+            if (Meta(metadata, MetadataKeys.CloudEventSubject) is { } subject)
             {
                 writer.WriteString("subject", subject);
             }
@@ -112,10 +121,18 @@ public static class CloudEventBuilder
                 throw new FormatException("the event is sent as application/cloudevents+json but is not a JSON object");
             }
 
-            // As daprd: topic, pubsubname and trace fields are the sidecar's; the rest is the publisher's,
-            // with defaults for what it left out.
-            string[] replaced = ["topic", "pubsubname", "traceid", "traceparent", "tracestate"];
+            // As daprd (FromCloudEvent): topic and pubsubname are the sidecar's; the rest is the publisher's,
+            // with defaults for what it left out. The trace pair is the publisher's when it set traceid,
+            // else both come from the request; tracestate likewise.
             var root = document.RootElement;
+            var ownTrace = root.TryGetProperty(TraceContext.TraceIdField, out _);
+            var ownTraceState = root.TryGetProperty(TraceContext.TraceStateField, out _);
+            List<string> replaced = ["topic", "pubsubname"];
+            if (!ownTrace)
+            {
+                replaced.AddRange([TraceContext.TraceIdField, TraceContext.TraceParentField]);
+            }
+
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer))
             {
@@ -136,9 +153,17 @@ public static class CloudEventBuilder
                 WriteIfMissing(writer, root, "time", FormatTime(now));
                 writer.WriteString("topic", message.Topic);
                 writer.WriteString("pubsubname", message.PubSubName);
-                writer.WriteString("traceid", trace);
-                writer.WriteString("traceparent", trace);
-                writer.WriteString("tracestate", traceState);
+                if (!ownTrace)
+                {
+                    writer.WriteString(TraceContext.TraceIdField, trace);
+                    writer.WriteString(TraceContext.TraceParentField, trace);
+                }
+
+                if (!ownTraceState)
+                {
+                    writer.WriteString(TraceContext.TraceStateField, traceState);
+                }
+
                 if (expiration is not null)
                 {
                     writer.WriteString("expiration", expiration);
@@ -187,5 +212,12 @@ public static class CloudEventBuilder
         }
     }
 
-    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    /// <summary>A cloudevent.* override: exact name first, then any case (daprd decodes them case-insensitively); empty counts as absent.</summary>
+    private static string? Meta(IReadOnlyDictionary<string, string> metadata, string key)
+    {
+        var value = metadata.TryGetValue(key, out var exact)
+            ? exact
+            : metadata.FirstOrDefault(kv => string.Equals(kv.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
 }

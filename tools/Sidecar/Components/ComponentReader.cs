@@ -5,7 +5,7 @@ namespace Accreditation.Sidecar.Components;
 
 /// <summary>
 /// Turns Dapr resource YAML (kind: Component with spec.type pubsub.redis, and kind: Resiliency for
-/// inbound retries of those components) into <see cref="PubSubComponent"/>s. Components whose
+/// inbound retry and timeout policies of those components) into <see cref="PubSubComponent"/>s. Components whose
 /// scopes leave out the app id are skipped, as daprd skips them. Other component types are ignored.
 /// </summary>
 public static class ComponentReader
@@ -16,12 +16,13 @@ public static class ComponentReader
         var warnings = new List<string>();
         var components = new List<PubSubComponent>();
         var retryTargets = new Dictionary<string, RetrySettings>(StringComparer.Ordinal);
+        var timeoutTargets = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         foreach (var (source, yaml) in files)
         {
             IReadOnlyList<object?> documents;
             try
             {
-                documents = MiniYaml.ReadDocuments(yaml);
+                documents = ResourceYaml.ReadDocuments(yaml);
             }
             catch (FormatException e)
             {
@@ -44,7 +45,7 @@ public static class ComponentReader
                     case "Resiliency":
                         if (InScope(document, appId))
                         {
-                            ReadResiliency(document, source, retryTargets, warnings);
+                            ReadResiliency(document, source, retryTargets, timeoutTargets, warnings);
                         }
 
                         break;
@@ -54,10 +55,11 @@ public static class ComponentReader
             }
         }
 
-        var withRetries = components
+        var withPolicies = components
             .Select(c => retryTargets.TryGetValue(c.Name, out var retry) ? c with { InboundRetry = retry } : c)
+            .Select(c => timeoutTargets.TryGetValue(c.Name, out var timeout) ? c with { InboundTimeout = timeout } : c)
             .ToList();
-        return new ResourceSet(withRetries, warnings);
+        return new ResourceSet(withPolicies, warnings);
     }
 
     private static PubSubComponent? ReadComponent(Dictionary<string, object?> document, string source, string appId, List<string> warnings)
@@ -87,7 +89,7 @@ public static class ComponentReader
             return null;
         }
 
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in (spec?.GetValueOrDefault("metadata") as List<object?> ?? []).OfType<Dictionary<string, object?>>())
         {
             var key = Text(item, "name");
@@ -106,6 +108,13 @@ public static class ComponentReader
         }
 
         var component = new PubSubComponent { Name = name };
+        if (Value(metadata, "maxLenApprox") is not null)
+        {
+            warnings.Add(Value(metadata, "streamTTL") is null
+                ? $"{source}: {name}.maxLenApprox trims streams by count, which drops entries a subscriber has not read yet when it lags or is down; prefer streamTTL (trims by age)"
+                : $"{source}: {name} sets maxLenApprox and streamTTL, which cannot be used together (only one stream trimming strategy can be active); maxLenApprox is applied, as in daprd");
+        }
+
         return component with
         {
             RedisHost = Value(metadata, "redisHost") ?? component.RedisHost,
@@ -118,17 +127,39 @@ public static class ComponentReader
             RedeliverInterval = Duration(metadata, "redeliverInterval", source, warnings) ?? component.RedeliverInterval,
             QueueDepth = Int(metadata, "queueDepth", source, warnings) ?? component.QueueDepth,
             MaxLenApprox = Int(metadata, "maxLenApprox", source, warnings) ?? 0,
+            StreamTtl = Duration(metadata, "streamTTL", source, warnings) ?? TimeSpan.Zero,
+            Metadata = metadata,
         };
     }
 
-    private static void ReadResiliency(Dictionary<string, object?> document, string source, Dictionary<string, RetrySettings> targets, List<string> warnings)
+    private static void ReadResiliency(
+        Dictionary<string, object?> document,
+        string source,
+        Dictionary<string, RetrySettings> retryTargets,
+        Dictionary<string, TimeSpan> timeoutTargets,
+        List<string> warnings)
     {
         var spec = Map(document, "spec");
         var retries = Map(Map(spec, "policies"), "retries") ?? [];
+        var timeouts = Map(Map(spec, "policies"), "timeouts") ?? [];
         var components = Map(Map(spec, "targets"), "components") ?? [];
         foreach (var (componentName, target) in components)
         {
-            var policyName = Text(Map(target as Dictionary<string, object?>, "inbound"), "retry");
+            var inbound = Map(target as Dictionary<string, object?>, "inbound");
+            if (Text(inbound, "timeout") is { } timeoutName)
+            {
+                // As daprd: a timeout policy bounds each delivery attempt, not the whole retry schedule.
+                if (GoDuration.TryParse(Text(timeouts, timeoutName), out var timeout))
+                {
+                    timeoutTargets[componentName] = timeout;
+                }
+                else
+                {
+                    warnings.Add($"{source}: timeout policy '{timeoutName}' for component '{componentName}' is not defined or not a duration");
+                }
+            }
+
+            var policyName = Text(inbound, "retry");
             if (policyName is null)
             {
                 continue;
@@ -150,8 +181,8 @@ public static class ComponentReader
             var exponential = string.Equals(Text(policy, "policy"), "exponential", StringComparison.OrdinalIgnoreCase);
             var duration = GoDuration.TryParse(Text(policy, "duration"), out var d) ? d : TimeSpan.FromSeconds(5);
             TimeSpan? maxInterval = GoDuration.TryParse(Text(policy, "maxInterval"), out var m) ? m : null;
-            targets[componentName] = exponential
-                ? new RetrySettings(maxRetries, TimeSpan.FromMilliseconds(500), Exponential: true, maxInterval)
+            retryTargets[componentName] = exponential
+                ? new RetrySettings(maxRetries, RetrySettings.ExponentialInitialInterval, Exponential: true, maxInterval)
                 : new RetrySettings(maxRetries, duration);
         }
     }

@@ -17,6 +17,8 @@ public static class CommandLine
           --redis-host <host:port>      overrides redisHost of pubsub.redis components
           --processing-timeout <dur>    overrides processingTimeout (e.g. 60s)
           --redeliver-interval <dur>    overrides redeliverInterval (e.g. 15s)
+          --delivery-timeout <dur>      bound on one delivery attempt (default: the component's
+                                        inbound resiliency timeout, else 60s)
           --retry-count <n>             delivery retries after the first attempt (default 3)
           --retry-backoff <dur>         wait between delivery retries (default 1s)
           --poll-interval <dur>         idle stream poll interval (default 100ms)
@@ -71,6 +73,7 @@ public static class CommandLine
             RedisHost = Take("--redis-host"),
             ProcessingTimeout = Duration(Take("--processing-timeout"), "--processing-timeout"),
             RedeliverInterval = Duration(Take("--redeliver-interval"), "--redeliver-interval"),
+            DeliveryTimeout = Duration(Take("--delivery-timeout"), "--delivery-timeout"),
             RetryCount = Count(Take("--retry-count"), "--retry-count"),
             RetryBackoff = Duration(Take("--retry-backoff"), "--retry-backoff"),
             LogLevel = Level(Take("--log-level")),

@@ -4,8 +4,9 @@ namespace Accreditation.Sidecar.Configuration;
 
 /// <summary>
 /// Combines the command line with the resources folder: the pub/sub components to serve, with the
-/// --redis-host, --processing-timeout, --redeliver-interval and retry flags applied over the YAML,
-/// the consumer id defaulted to the app id ({appID} substituted), and a default component when no folder is given.
+/// --redis-host, --processing-timeout, --redeliver-interval, --delivery-timeout and retry flags applied over the YAML,
+/// the consumer id defaulted to the app id ({appID} substituted), the topic scopes worked out for the app id,
+/// and a default component when no folder is given.
 /// </summary>
 public static class SettingsResolver
 {
@@ -40,6 +41,8 @@ public static class SettingsResolver
             ProcessingTimeout = options.ProcessingTimeout ?? component.ProcessingTimeout,
             RedeliverInterval = options.RedeliverInterval ?? component.RedeliverInterval,
             InboundRetry = retry,
+            DeliveryTimeout = options.DeliveryTimeout ?? component.InboundTimeout ?? PubSubComponent.DefaultDeliveryTimeout,
+            Scopes = TopicScopes.For(component.Metadata, options.AppId),
         };
     }
 }

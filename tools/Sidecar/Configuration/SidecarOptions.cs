@@ -39,6 +39,12 @@ public sealed record SidecarOptions
     /// <summary>Overrides the component's redeliverInterval.</summary>
     public TimeSpan? RedeliverInterval { get; init; }
 
+    /// <summary>
+    /// Overrides how long one HTTP delivery attempt may take (otherwise the component's inbound
+    /// resiliency timeout policy, else 60s). Independent of <see cref="ProcessingTimeout"/>.
+    /// </summary>
+    public TimeSpan? DeliveryTimeout { get; init; }
+
     /// <summary>Retries of one delivery after the first attempt, before dead-lettering or leaving the entry pending.</summary>
     public int? RetryCount { get; init; }
 

@@ -1,10 +1,15 @@
 using System.Net.Http.Headers;
 using Accreditation.Sidecar.Api;
+using Accreditation.Sidecar.CloudEvents;
 using Accreditation.Sidecar.Configuration;
 
 namespace Accreditation.Sidecar.Delivery;
 
-/// <summary>HTTP to the app: GET /dapr/subscribe and event deliveries (POST to the subscription's route).</summary>
+/// <summary>
+/// HTTP to the app: GET /dapr/subscribe and event deliveries (POST to the subscription's route). As
+/// daprd's app channel, every request carries APP_API_TOKEN (<see cref="SidecarOptions.AppApiToken"/>)
+/// in the dapr-api-token header when it is set.
+/// </summary>
 public sealed class AppChannel : IDisposable
 {
     private readonly HttpClient _http;
@@ -50,7 +55,12 @@ public sealed class AppChannel : IDisposable
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(delivery.ContentType);
         if (!string.IsNullOrEmpty(delivery.TraceParent))
         {
-            request.Headers.TryAddWithoutValidation("traceparent", delivery.TraceParent);
+            request.Headers.TryAddWithoutValidation(TraceContext.TraceParentHeader, delivery.TraceParent);
+        }
+
+        if (!string.IsNullOrEmpty(delivery.TraceState))
+        {
+            request.Headers.TryAddWithoutValidation(TraceContext.TraceStateHeader, delivery.TraceState);
         }
 
         AddAppToken(request);

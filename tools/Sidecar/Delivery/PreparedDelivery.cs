@@ -10,9 +10,16 @@ public sealed record PreparedDelivery
     /// <summary>The CloudEvent id, for logs and deduplication by the app.</summary>
     public string? EventId { get; init; }
 
+    /// <summary>Sent to the app as the traceparent header.</summary>
     public string? TraceParent { get; init; }
 
-    /// <summary>The event carries an expiration that has passed: drop it without delivery.</summary>
+    /// <summary>Sent to the app as the tracestate header when not empty.</summary>
+    public string? TraceState { get; init; }
+
+    /// <summary>The event's expiration attribute (set from ttlInSeconds at publish), if any.</summary>
+    public string? Expiration { get; init; }
+
+    /// <summary>The expiration has passed: the event is not delivered (dead-lettered when the subscription has a dead-letter topic).</summary>
     public bool Expired { get; init; }
 
     /// <summary>Set when the entry is not a CloudEvent although the subscription expects one.</summary>

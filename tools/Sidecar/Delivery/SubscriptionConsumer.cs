@@ -10,7 +10,15 @@ namespace Accreditation.Sidecar.Delivery;
 /// Consumes one subscription's topic stream like Dapr's pubsub.redis: a loop reading new entries
 /// for the consumer group (XREADGROUP &gt;) and a loop reclaiming entries pending longer than
 /// processingTimeout every redeliverInterval (XPENDING + XCLAIM). Up to <see cref="Concurrency"/>
-/// entries are delivered at once; an entry this process is working on is never claimed twice.
+/// entries are delivered at once (daprd's default concurrency for pubsub.redis).
+/// <para>
+/// Unlike daprd, an entry this instance owns is never reclaimed by it: an entry is owned from the
+/// moment it is read or claimed until its delivery (with all retries) has ended, so a delivery that
+/// outlasts processingTimeout is not delivered a second time alongside itself. daprd's reclaim loop
+/// has no such guard (its retries are not bound by processingTimeout), and another instance on the
+/// same consumer group still reclaims such an entry; hence the start-up warning when processingTimeout
+/// does not cover the retry schedule (<see cref="Configuration.RetrySchedule"/>).
+/// </para>
 /// </summary>
 public sealed class SubscriptionConsumer(
     RedisStreamBroker broker,
@@ -70,7 +78,9 @@ public sealed class SubscriptionConsumer(
                 continue;
             }
 
-            foreach (var message in messages)
+            // Owned at once, before waiting for a delivery slot, so the reclaim loop never takes an entry
+            // that was read but not yet started.
+            foreach (var message in messages.Where(m => _inFlight.TryAdd(m.Id, 0)).ToList())
             {
                 await StartAsync(message, stopping);
             }
@@ -92,8 +102,8 @@ public sealed class SubscriptionConsumer(
                 IReadOnlyList<StreamMessage> claimed;
                 do
                 {
-                    claimed = await broker.ClaimIdleAsync(subscription.Topic, Group, component.ProcessingTimeout, component.QueueDepth, id => _inFlight.ContainsKey(id));
-                    foreach (var message in claimed)
+                    claimed = await broker.ClaimIdleAsync(subscription.Topic, Group, component.ProcessingTimeout, component.QueueDepth, IsInFlight);
+                    foreach (var message in claimed.Where(m => _inFlight.TryAdd(m.Id, 0)).ToList())
                     {
                         SidecarLog.Reclaimed(logger, message.Topic, message.Id);
                         await StartAsync(message, stopping);
@@ -110,13 +120,20 @@ public sealed class SubscriptionConsumer(
         }
     }
 
-    private async Task StartAsync(StreamMessage message, CancellationToken stopping)
+    private bool IsInFlight(string entryId)
     {
-        if (!_inFlight.TryAdd(message.Id, 0))
+        if (!_inFlight.ContainsKey(entryId))
         {
-            return;
+            return false;
         }
 
+        SidecarLog.ReclaimSkippedInFlight(logger, subscription.Topic, entryId);
+        return true;
+    }
+
+    /// <summary>Delivers an entry this instance owns (already in the in-flight set) once a slot is free.</summary>
+    private async Task StartAsync(StreamMessage message, CancellationToken stopping)
+    {
         try
         {
             await _slots.WaitAsync(stopping);

@@ -9,7 +9,9 @@ namespace Accreditation.Sidecar.Hosting;
 /// <summary>
 /// Asks the app for its subscriptions (GET /dapr/subscribe, retried until the app answers), makes
 /// sure each topic stream has the consumer group, then runs one <see cref="SubscriptionConsumer"/>
-/// per subscription until shutdown. Without an app port there is nothing to consume.
+/// per subscription until shutdown. Without an app port there is nothing to consume. As in daprd, a
+/// subscription to a topic outside the component's subscriptionScopes/allowedTopics is not started
+/// (logged as a warning; no consumer group is created, so nothing is read or delivered).
 /// </summary>
 public sealed class SubscriptionWorker(
     SidecarOptions options,
@@ -44,6 +46,17 @@ public sealed class SubscriptionWorker(
             {
                 SidecarLog.UnknownPubSub(logger, subscription.PubSubName, subscription.Topic);
                 continue;
+            }
+
+            if (!broker.Component.Scopes.MaySubscribe(subscription.Topic))
+            {
+                SidecarLog.SubscriptionForbidden(logger, subscription.PubSubName, subscription.Topic, options.AppId);
+                continue;
+            }
+
+            if (subscription.DeadLetterTopic is { } deadLetter && !broker.Component.Scopes.MayPublish(deadLetter))
+            {
+                SidecarLog.DeadLetterTopicForbidden(logger, subscription.PubSubName, subscription.Topic, deadLetter, options.AppId);
             }
 
             await EnsureGroupAsync(broker, subscription, stoppingToken);
