@@ -80,7 +80,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
             Sidecars = SidecarLauncher.Create(Layout, resources, SidecarTimings.Fast);
 
             Probe = await ProbeSubscriber.StartAsync(IntegrationEventCatalogue.Topics);
-            ProbeSidecar = new SidecarInstance(Sidecars, SidecarPorts.For(ProbeSubscriber.AppId, Probe.Port));
+            ProbeSidecar = new SidecarInstance(Sidecars, SidecarPorts.For(ProbeSubscriber.AppId, Probe.Port, withTokens: false));
             ProbeSidecar.Start();
 
             var shared = SharedSettings;
