@@ -19,7 +19,7 @@ public sealed class RedisCutProxy : IAsyncDisposable
     private readonly List<TcpClient> _clients = [];
     private readonly Lock _gate = new();
     private readonly Task _accepting;
-    private int _armed;
+    private string? _marker;
     private int _cuts;
 
     public RedisCutProxy(int targetPort)
@@ -38,8 +38,11 @@ public sealed class RedisCutProxy : IAsyncDisposable
     /// <summary>How many times the proxy has cut its connections.</summary>
     public int Cuts => Volatile.Read(ref _cuts);
 
-    /// <summary>The next EXEC is forwarded, then every connection is closed.</summary>
-    public void CutAfterNextExec() => Interlocked.Exchange(ref _armed, 1);
+    /// <summary>
+    /// The next transaction whose commands mention <paramref name="marker"/> (a key, an id) is
+    /// forwarded up to and including its EXEC, then every connection is closed.
+    /// </summary>
+    public void CutAfterExecMentioning(string marker) => Volatile.Write(ref _marker, marker);
 
     public async ValueTask DisposeAsync()
     {
@@ -87,7 +90,7 @@ public sealed class RedisCutProxy : IAsyncDisposable
             while ((read = await input.ReadAsync(buffer, _stop.Token)) > 0)
             {
                 await output.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
-                if (watchForExec && buffer.AsSpan(0, read).IndexOf(Exec) >= 0 && Interlocked.Exchange(ref _armed, 0) == 1)
+                if (watchForExec && Volatile.Read(ref _marker) is { } marker && Mentions(buffer.AsSpan(0, read), marker) && Interlocked.CompareExchange(ref _marker, null, marker) == marker)
                 {
                     await output.FlushAsync(_stop.Token);
                     Interlocked.Increment(ref _cuts);
@@ -101,6 +104,9 @@ public sealed class RedisCutProxy : IAsyncDisposable
             // A cut or a closed peer ends the pump.
         }
     }
+
+    private static bool Mentions(ReadOnlySpan<byte> chunk, string marker) =>
+        chunk.IndexOf(Exec) >= 0 && chunk.IndexOf(Encoding.UTF8.GetBytes(marker)) >= 0;
 
     private void CloseAll()
     {
