@@ -3,14 +3,15 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace Accreditation.Cli.Tests.Support;
 
 /// <summary>
 /// Stands in for the services in process: records every gRPC request accredit sends (address,
 /// method, headers, message) and answers with the message <see cref="Respond"/> (or, when set,
-/// <see cref="RespondTo"/>) gives, or NOT_FOUND when it gives none. No sockets: it is the
-/// channel's HTTP handler.
+/// <see cref="RespondTo"/>) gives, NOT_FOUND when it gives none, or the status of the
+/// <see cref="RpcException"/> it throws. No sockets: it is the channel's HTTP handler.
 /// </summary>
 public sealed class FakeGrpcHandler : HttpMessageHandler
 {
@@ -49,15 +50,20 @@ public sealed class FakeGrpcHandler : HttpMessageHandler
         var message = frame.Length >= 5 ? frame[5..] : [];
         _requests.Enqueue((request, message));
         var path = request.RequestUri!.AbsolutePath;
-        var answer = RespondTo is null ? Respond(path) : RespondTo(path, message);
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Version = HttpVersion.Version20, RequestMessage = request };
+        IMessage? answer;
+        try
+        {
+            answer = RespondTo is null ? Respond(path) : RespondTo(path, message);
+        }
+        catch (RpcException e)
+        {
+            return Refuse(response, e.StatusCode, e.Status.Detail);
+        }
+
         if (answer is null)
         {
-            response.Content = new ByteArrayContent([]);
-            response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
-            response.Headers.Add("grpc-status", "5");
-            response.Headers.Add("grpc-message", "fake: nothing here");
-            return response;
+            return Refuse(response, StatusCode.NotFound, "fake: nothing here");
         }
 
         var body = answer.ToByteArray();
@@ -67,6 +73,15 @@ public sealed class FakeGrpcHandler : HttpMessageHandler
         response.Content = new ByteArrayContent(reply);
         response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         response.TrailingHeaders.Add("grpc-status", "0");
+        return response;
+    }
+
+    private static HttpResponseMessage Refuse(HttpResponseMessage response, StatusCode code, string detail)
+    {
+        response.Content = new ByteArrayContent([]);
+        response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        response.Headers.Add("grpc-status", ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        response.Headers.Add("grpc-message", Uri.EscapeDataString(detail));
         return response;
     }
 
