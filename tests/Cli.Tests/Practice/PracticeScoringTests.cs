@@ -104,7 +104,7 @@ public sealed class PracticeScoringTests
             }
         }
 
-        Assert.InRange((double)weak / Candidates, 0.2, 0.3);
+        Assert.Equal(Candidates / 4, weak);
         Assert.InRange((double)strongPassed / strong, 0.75, 0.92);
         Assert.InRange((double)weakPassed / weak, 0, 0.1);
         Assert.InRange(1 - ((double)(strongPassed + weakPassed) / Candidates), 0.25, 0.45);
@@ -118,6 +118,14 @@ public sealed class PracticeScoringTests
         Assert.Equal(first, Simulator.PracticeAbilities(7, 200));
         Assert.NotEqual(first, Simulator.PracticeAbilities(8, 200));
         Assert.All(first, a => Assert.Contains(a, new[] { Simulator.StrongPractice, Simulator.WeakPractice }));
-        Assert.Equal(first.Take(20), Simulator.PracticeAbilities(7, 20));
     }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 1)]
+    [InlineData(20, 5)]
+    [InlineData(25, 6)]
+    [InlineData(50, 13)]
+    public void PracticeAbilities_AnyRunSize_AQuarterWeakerRounded(int candidates, int weak) =>
+        Assert.Equal(weak, Simulator.PracticeAbilities(3, candidates).Count(a => a == Simulator.WeakPractice));
 }

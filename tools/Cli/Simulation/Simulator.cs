@@ -37,11 +37,17 @@ public sealed class Simulator
 
     public SimulationStats Stats { get; } = new();
 
-    /// <summary>Every candidate's simulated-practice ability, in candidate order: drawn from a random of its own so the other draws of a seed stay as they were.</summary>
+    /// <summary>
+    /// Every candidate's simulated-practice ability, in candidate order: exactly a quarter (rounded)
+    /// weaker, which ones drawn from a random of its own, so the other draws of a seed stay as they
+    /// were and a small run shows the share as well as a large one.
+    /// </summary>
     public static IReadOnlyList<double> PracticeAbilities(int seed, int candidates)
     {
-        var random = new Random(unchecked(seed ^ 0x5eed0b5));
-        return [.. Enumerable.Range(0, candidates).Select(_ => random.NextDouble() < WeakPracticeShare ? WeakPractice : StrongPractice)];
+        var order = Enumerable.Range(0, candidates).ToArray();
+        new Random(unchecked(seed ^ 0x5eed0b5)).Shuffle(order);
+        var weak = order.Take((int)Math.Round(candidates * WeakPracticeShare, MidpointRounding.AwayFromZero)).ToHashSet();
+        return [.. Enumerable.Range(0, candidates).Select(i => weak.Contains(i) ? WeakPractice : StrongPractice)];
     }
 
     public async Task RunAsync(Action<SimulationStats>? progress, CancellationToken cancellationToken)
