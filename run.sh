@@ -59,16 +59,25 @@ start_redis() { # start_redis NAME PORT
 
 # Ports: broker 6380; per service: store, gRPC API, sidecar app port, sidecar gRPC, sidecar HTTP.
 BROKER_PORT=6380
-declare -A STORE=([enrolment]=6381 [testing]=6382)
-declare -A GRPC=([enrolment]=5000 [testing]=5010)
-declare -A APP=([enrolment]=5001 [testing]=5011)
-declare -A DAPR_GRPC=([enrolment]=50001 [testing]=50002)
-declare -A DAPR_HTTP=([enrolment]=3500 [testing]=3501)
+declare -A STORE=([enrolment]=6381 [testing]=6382 [observation]=6383)
+declare -A GRPC=([enrolment]=5000 [testing]=5010 [observation]=5020)
+declare -A APP=([enrolment]=5001 [testing]=5011 [observation]=5021)
+declare -A DAPR_GRPC=([enrolment]=50001 [testing]=50002 [observation]=50003)
+declare -A DAPR_HTTP=([enrolment]=3500 [testing]=3501 [observation]=3502)
 declare -A DLL=([enrolment]=services/Enrolment/bin/Debug/net10.0/Accreditation.Enrolment.dll
-                [testing]=services/Testing/bin/Debug/net10.0/Accreditation.Testing.dll)
-SERVICES=(enrolment testing)
+                [testing]=services/Testing/bin/Debug/net10.0/Accreditation.Testing.dll
+                [observation]=services/Observation/bin/Debug/net10.0/Accreditation.Observation.dll)
+SERVICES=(enrolment testing observation)
 # Demo settings: resits after a 2 s cool-off instead of weeks, so simulate shows resits.
 export Testing__Resits__CoolOff="${Testing__Resits__CoolOff:-00:00:02}"
+export Observation__Resits__CoolOff="${Observation__Resits__CoolOff:-00:00:02}"
+# The app port trusts only its sidecar (APP_API_TOKEN, sent as dapr-api-token) and the sidecar only
+# its app (DAPR_API_TOKEN): a fresh random pair per service and run, as the chart's Secret holds them.
+declare -A APP_TOKEN DAPR_TOKEN
+for s in "${SERVICES[@]}"; do
+  APP_TOKEN[$s]="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  DAPR_TOKEN[$s]="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+done
 
 start_redis broker "$BROKER_PORT"
 for s in "${SERVICES[@]}"; do start_redis "$s" "${STORE[$s]}"; done
@@ -81,10 +90,10 @@ start_sidecar() { # start_sidecar SERVICE
   local args=(--app-id "$s" --app-port "${APP[$s]}" --dapr-grpc-port "${DAPR_GRPC[$s]}"
               --dapr-http-port "${DAPR_HTTP[$s]}" --resources-path "$RUN_DIR/components")
   if [ -n "$DAPRD" ]; then
-    "$DAPRD" "${args[@]}" --app-protocol http --dapr-internal-grpc-port "$((DAPR_GRPC[$s] + 100))" \
+    APP_API_TOKEN="${APP_TOKEN[$s]}" DAPR_API_TOKEN="${DAPR_TOKEN[$s]}" "$DAPRD" "${args[@]}" --app-protocol http --dapr-internal-grpc-port "$((DAPR_GRPC[$s] + 100))" \
       --metrics-port "$((DAPR_HTTP[$s] + 100))" >"$LOGS/daprd-$s.log" 2>&1 &
   else
-    dotnet tools/Sidecar/bin/Debug/net10.0/Accreditation.Sidecar.dll "${args[@]}" >"$LOGS/sidecar-$s.log" 2>&1 &
+    APP_API_TOKEN="${APP_TOKEN[$s]}" DAPR_API_TOKEN="${DAPR_TOKEN[$s]}" dotnet tools/Sidecar/bin/Debug/net10.0/Accreditation.Sidecar.dll "${args[@]}" >"$LOGS/sidecar-$s.log" 2>&1 &
   fi
   pids+=($!)
 }
@@ -95,6 +104,7 @@ start_service() { # start_service SERVICE
     Service__GrpcPort="${GRPC[$s]}" Service__AppPort="${APP[$s]}" Service__BindAddress=127.0.0.1 \
     Redis__ConnectionString="127.0.0.1:${STORE[$s]}" \
     DAPR_GRPC_PORT="${DAPR_GRPC[$s]}" DAPR_HTTP_PORT="${DAPR_HTTP[$s]}" \
+    APP_API_TOKEN="${APP_TOKEN[$s]}" DAPR_API_TOKEN="${DAPR_TOKEN[$s]}" \
     exec dotnet "$(basename "$dll")") >"$LOGS/$s.log" 2>&1 &
   pids+=($!)
 }
@@ -110,6 +120,8 @@ say "all healthy"
 accredit() { dotnet tools/Cli/bin/Debug/net10.0/accredit.dll "$@"; }
 export ACCREDIT_ENROLMENT_URL="http://127.0.0.1:${GRPC[enrolment]}"
 export ACCREDIT_TESTING_URL="http://127.0.0.1:${GRPC[testing]}"
+export ACCREDIT_OBSERVATION_URL="http://127.0.0.1:${GRPC[observation]}"
+export ACCREDIT_BROKER="127.0.0.1:$BROKER_PORT"
 
 say "demo: one candidate by hand, then accredit simulate --phase phase-1 --candidates $candidates"
 demo_status=0
@@ -122,7 +134,9 @@ cat <<INFO
 Endpoints (gRPC, h2c; reflection is on, so grpcurl -plaintext works):
   enrolment   127.0.0.1:${GRPC[enrolment]}   council HR API     (sidecar app port ${APP[enrolment]}, dapr gRPC ${DAPR_GRPC[enrolment]}, dapr HTTP ${DAPR_HTTP[enrolment]})
   testing     127.0.0.1:${GRPC[testing]}   test delivery, bank admin (sidecar app port ${APP[testing]}, dapr gRPC ${DAPR_GRPC[testing]}, dapr HTTP ${DAPR_HTTP[testing]})
-Redis: broker 127.0.0.1:$BROKER_PORT; stores: enrolment ${STORE[enrolment]}, testing ${STORE[testing]}
+  observation 127.0.0.1:${GRPC[observation]}   simulated practice   (sidecar app port ${APP[observation]}, dapr gRPC ${DAPR_GRPC[observation]}, dapr HTTP ${DAPR_HTTP[observation]})
+App ports answer only requests carrying their sidecar's token (dapr-api-token); /healthz is open.
+Redis: broker 127.0.0.1:$BROKER_PORT; stores: enrolment ${STORE[enrolment]}, testing ${STORE[testing]}, observation ${STORE[observation]}
 Logs: .run/logs/
 Try:  dotnet tools/Cli/bin/Debug/net10.0/accredit.dll list --authority E08000002
 INFO

@@ -26,12 +26,14 @@ public sealed class SystemUnderTest : IAsyncLifetime
     [
         ServiceDefinition.Enrolment,
         ServiceDefinition.Testing,
+        ServiceDefinition.Observation,
     ];
 
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Dictionary<string, ServiceInstance> _services = new(StringComparer.Ordinal);
     private RedisProcess? _broker;
+    private StackExchange.Redis.ConnectionMultiplexer? _brokerConnection;
     private string? _folder;
     private bool _disposed;
 
@@ -54,6 +56,11 @@ public sealed class SystemUnderTest : IAsyncLifetime
     public ServiceInstance Enrolment => Service(ServiceDefinition.Enrolment.AppId);
 
     public ServiceInstance Testing => Service(ServiceDefinition.Testing.AppId);
+
+    public ServiceInstance Observation => Service(ServiceDefinition.Observation.AppId);
+
+    /// <summary>The pub/sub broker's Redis (streams per topic, consumer groups per app).</summary>
+    public StackExchange.Redis.IDatabase BrokerDatabase => (_brokerConnection ??= StackExchange.Redis.ConnectionMultiplexer.Connect(Broker.ConnectionString)).GetDatabase();
 
     /// <summary>Configuration every service process gets on top of run.sh's environment.</summary>
     public IReadOnlyDictionary<string, string> SharedSettings => new Dictionary<string, string>
@@ -80,7 +87,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
             Sidecars = SidecarLauncher.Create(Layout, resources, SidecarTimings.Fast);
 
             Probe = await ProbeSubscriber.StartAsync(IntegrationEventCatalogue.Topics);
-            ProbeSidecar = new SidecarInstance(Sidecars, SidecarPorts.For(ProbeSubscriber.AppId, Probe.Port));
+            ProbeSidecar = new SidecarInstance(Sidecars, SidecarPorts.For(ProbeSubscriber.AppId, Probe.Port, withTokens: false));
             ProbeSidecar.Start();
 
             var shared = SharedSettings;
@@ -133,6 +140,11 @@ public sealed class SystemUnderTest : IAsyncLifetime
             // Logs are a convenience; another run may be writing the same folder.
         }
 
+        if (_brokerConnection is not null)
+        {
+            await _brokerConnection.DisposeAsync();
+        }
+
         if (_broker is not null)
         {
             await _broker.DisposeAsync();
@@ -153,10 +165,17 @@ public sealed class SystemUnderTest : IAsyncLifetime
         new(Authorised(Enrolment, Scopes.EnrolmentHr, localAuthority));
 
     /// <summary>A call invoker on a service's gRPC API that sends a bearer token with every call.</summary>
-    public CallInvoker Authorised(ServiceInstance service, string scope, string? localAuthority)
+    public CallInvoker Authorised(ServiceInstance service, string scope, string? localAuthority) =>
+        Invoker(service, Token(scope, localAuthority));
+
+    /// <summary>A call invoker whose token's subject is <paramref name="subject"/> (an assessor's id, a provider).</summary>
+    public CallInvoker AuthorisedAs(ServiceInstance service, string subject, string scope) =>
+        Invoker(service, DevelopmentTokens.Mint(Auth, subject, [scope], null, TimeSpan.FromHours(1)));
+
+    private static CallInvoker Invoker(ServiceInstance service, string token)
     {
         ArgumentNullException.ThrowIfNull(service);
-        var bearer = "Bearer " + Token(scope, localAuthority);
+        var bearer = "Bearer " + token;
         return service.Channel.CreateCallInvoker().Intercept(headers =>
         {
             headers.Add("authorization", bearer);

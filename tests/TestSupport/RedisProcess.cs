@@ -18,6 +18,11 @@ public sealed class RedisProcess : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
+    /// <summary>Freezes the server (SIGSTOP): connections stay open, nothing is answered.</summary>
+    public void Pause() => ProcessSignals.Stop(_process.Id);
+
+    public void Resume() => ProcessSignals.Continue(_process.Id);
+
     public static async Task<RedisProcess> StartAsync(TimeSpan? timeout = null)
     {
         var port = FreePort.Next();

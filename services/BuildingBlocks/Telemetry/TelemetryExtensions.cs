@@ -19,6 +19,8 @@ public static class TelemetryExtensions
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
+                // Outgoing HTTP, which includes every gRPC client call (Grpc.Net.Client runs on HttpClient): to the sidecar and between services.
+                .AddHttpClientInstrumentation()
                 .AddSource(SourcePrefix + "*"))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -26,6 +28,9 @@ public static class TelemetryExtensions
         if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             otel.UseOtlpExporter();
+            // Redis command spans cost a profiling session per traced request: on when traces are exported.
+            services.AddSingleton<RedisCommandTracing>();
+            services.AddHostedService<RedisTracingActivation>();
         }
 
         return services;

@@ -19,6 +19,11 @@ public sealed record ServiceDefinition(string AppId, string ProjectFolder, strin
         Settings = new Dictionary<string, string> { ["Testing__Resits__CoolOff"] = "00:00:02" },
     };
 
+    public static ServiceDefinition Observation { get; } = new("observation", "services/Observation", "Accreditation.Observation.dll")
+    {
+        Settings = new Dictionary<string, string> { ["Observation__Resits__CoolOff"] = "00:00:02" },
+    };
+
     /// <summary>Extra configuration as environment variables (Section__Key = value).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }

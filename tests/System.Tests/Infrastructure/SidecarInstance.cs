@@ -1,3 +1,4 @@
+using Accreditation.TestSupport;
 using System.Net;
 
 namespace Accreditation.System.Tests.Infrastructure;
@@ -29,6 +30,11 @@ public sealed class SidecarInstance(SidecarLauncher launcher, SidecarPorts ports
     /// <summary>Waits until the sidecar answers its health endpoint (204: subscriptions discovered and running).</summary>
     public Task WaitHealthyAsync(TimeSpan timeout) =>
         HttpHealth.WaitAsync(Ports.HealthUrl, HttpStatusCode.NoContent, _process ?? throw new InvalidOperationException($"{Name} was not started"), timeout);
+
+    /// <summary>Freezes the sidecar (SIGSTOP): it keeps its ports but answers nothing, so publishes hang.</summary>
+    public void Pause() => ProcessSignals.Stop(_process?.Id ?? throw new InvalidOperationException($"{Name} is not running"));
+
+    public void Resume() => ProcessSignals.Continue(_process?.Id ?? throw new InvalidOperationException($"{Name} is not running"));
 
     /// <summary>Kills the sidecar at once, as a crash or an evicted pod would end it.</summary>
     public async Task KillAsync()

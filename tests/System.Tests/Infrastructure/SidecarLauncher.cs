@@ -58,7 +58,7 @@ public sealed class SidecarLauncher
                     "--log-level", "warn",
                 ],
                 _layout.Root,
-                ClearedVariables);
+                TokensOf(ports));
         }
 
         return ProcessLaunch.Dotnet(
@@ -70,8 +70,15 @@ public sealed class SidecarLauncher
                 "--retry-backoff", SidecarTimings.Go(_timings.RetryBackoff),
                 "--retry-count", Text(_timings.RetryCount),
             ],
-            ClearedVariables);
+            TokensOf(ports));
     }
+
+    /// <summary>The sidecar's token variables, as daprd reads them: set to the pair's tokens, or cleared.</summary>
+    private static Dictionary<string, string?> TokensOf(SidecarPorts ports) => new Dictionary<string, string?>(ClearedVariables)
+    {
+        ["APP_API_TOKEN"] = ports.AppToken,
+        ["DAPR_API_TOKEN"] = ports.ApiToken,
+    };
 
     private static string Text(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 

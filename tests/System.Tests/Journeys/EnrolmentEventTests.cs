@@ -9,7 +9,7 @@ namespace Accreditation.System.Tests.Journeys;
 public sealed class EnrolmentEventTests(SystemUnderTest system)
 {
     [Fact]
-    public async Task EnrolEndorseWithdraw_OneCandidate_SubscriberReceivesEachEventOnceInVersionOrder()
+    public async Task EnrolEndorseWithdraw_OneCandidate_PublishedInVersionOrderAndReceivedOnceWithTheirVersions()
     {
         var bury = system.EnrolmentClient(Authorities.Bury);
         var request = EnrolmentRequests.Enrol(Authorities.Bury);
@@ -32,6 +32,19 @@ public sealed class EnrolmentEventTests(SystemUnderTest system)
                 (withdrawnEvent.Event.Topic, withdrawnEvent.Message.EnrolmentVersion),
             ]);
         Assert.Equal(withdrawn.Version, withdrawnEvent.Message.EnrolmentVersion);
+
+        // Each topic is its own stream, so a subscriber may receive them in any order (it orders by
+        // version); what the outbox guarantees is the publish order, which the broker's stream
+        // entry ids (milliseconds when the sidecar added them) show.
+        var published = new List<long>();
+        foreach (var delivery in new[] { enrolledEvent.Event, endorsedEvent.Event, withdrawnEvent.Event })
+        {
+            var entries = await system.BrokerDatabase.StreamRangeAsync(delivery.Topic);
+            var entry = entries.Single(e => e.Values.Any(v => v.Name == "data" && v.Value.ToString().Contains(delivery.CloudEventId, StringComparison.Ordinal)));
+            published.Add(long.Parse(entry.Id.ToString().Split('-')[0], global::System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.True(published[0] <= published[1] && published[1] <= published[2], $"published at {string.Join(", ", published)} ms");
 
         // The CloudEvent id is the event's own id, and the source is the publishing app.
         Assert.Equal(enrolledEvent.Message.EventId, enrolledEvent.CloudEventId);

@@ -129,7 +129,11 @@ public sealed class ProbeSubscriber : IAsyncDisposable
                 Attribute(root, "source"),
                 Attribute(root, "type"),
                 payload,
-                DateTimeOffset.UtcNow));
+                DateTimeOffset.UtcNow)
+            {
+                TraceParentHeader = request.Headers["traceparent"].FirstOrDefault(),
+                TraceParent = root.TryGetProperty("traceparent", out var traceParent) ? traceParent.GetString() : null,
+            });
             return Results.Json(new { status = "SUCCESS" });
         }
         catch (Exception e) when (e is JsonException or InvalidProtocolBufferException or InvalidJsonException or FormatException or InvalidOperationException)

@@ -12,5 +12,11 @@ public sealed record ReceivedEvent(
     IMessage Payload,
     DateTimeOffset ReceivedAt)
 {
+    /// <summary>The W3C traceparent the delivery carried as an HTTP header (null when none).</summary>
+    public string? TraceParentHeader { get; init; }
+
+    /// <summary>The CloudEvent's traceparent attribute (null when none).</summary>
+    public string? TraceParent { get; init; }
+
     public override string ToString() => $"#{Sequence} {Topic} id={CloudEventId} source={Source} {Payload}";
 }

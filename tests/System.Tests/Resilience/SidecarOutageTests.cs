@@ -1,4 +1,6 @@
+using Accreditation.BuildingBlocks.Auth;
 using Accreditation.Contracts.Events.V1;
+using Accreditation.Contracts.Operations.V1;
 using Accreditation.System.Tests.Support;
 using Accreditation.TestSupport;
 
@@ -19,7 +21,12 @@ public sealed class SidecarOutageTests(SystemUnderTest system)
         {
             var enrolled = (await bury.EnrolCandidateAsync(request)).Enrolment;
 
-            // Nothing can carry the event while no sidecar runs.
+            // The outage makes the outbox try, fail and keep the entry: Enrolment logs a failed round
+            // and its operator API still counts the event as pending, not published.
+            await system.WaitUntilAsync(() => system.Enrolment.Output.Lines().Any(l => l.Contains("Outbox round failed", StringComparison.Ordinal)), "Enrolment's outbox to fail a round against the missing sidecar");
+            var status = await new OutboxAdminService.OutboxAdminServiceClient(system.AuthorisedAs(system.Enrolment, "operator", Scopes.Operations))
+                .GetOutboxStatusAsync(new GetOutboxStatusRequest());
+            Assert.True(status.Pending >= 1, $"pending {status.Pending}");
             Assert.Empty(system.Probe.Of<CandidateEnrolled>(e => e.RegistrationNumber == request.RegistrationNumber));
             sidecar.Start();
             await sidecar.WaitHealthyAsync(SystemUnderTest.StartTimeout);

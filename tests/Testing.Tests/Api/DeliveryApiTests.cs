@@ -187,8 +187,12 @@ public sealed class DeliveryApiTests(RedisFixture redis) : TestingApiTestBase(re
         Assert.Contains("deadline", e.Status.Detail, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Deterministic: the hosted closer never ticks in test hosts (see <see cref="TestingApiTestBase.Settings"/>),
+    /// so only the passes this test runs, on the manual clock, can close the sitting.
+    /// </summary>
     [Fact]
-    public async Task DeadlineCloser_PastDeadlinePlusGrace_ScoresSavedAnswersAndPublishes()
+    public async Task DeadlineCloser_PastDeadlinePlusGrace_ScoresSavedAnswersAndPublishesOnce()
     {
         var enrolmentId = await EndorsedCandidateAsync();
         var started = await StartedSittingAsync(enrolmentId);
@@ -205,7 +209,10 @@ public sealed class DeliveryApiTests(RedisFixture redis) : TestingApiTestBase(re
         Assert.True(sitting.Result.ClosedAtDeadline);
         Assert.Equal(10, sitting.Result.Score);
         Assert.Equal(AssessmentOutcome.Failed, sitting.Result.Outcome);
-        await Eventually.WaitUntilAsync(() => Host.Transport.PublishedTo(Topics.KnowledgeTestCompleted).Count == 1, "completion event");
+        Assert.Equal(0, await closer.CloseOverdueAsync());
+        await Eventually.WaitForAsync(() => Host.Services.GetRequiredService<BuildingBlocks.Outbox.OutboxStore>().CountPendingAsync(), n => n == 0, "outbox drained");
+        var completed = JsonParser.Default.Parse<KnowledgeTestCompleted>(Assert.Single(Host.Transport.PublishedTo(Topics.KnowledgeTestCompleted)).Json);
+        Assert.Equal((started.Sitting.SittingId, 10), (completed.SittingId, completed.Score));
     }
 
     [Fact]

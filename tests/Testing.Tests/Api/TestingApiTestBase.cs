@@ -38,6 +38,11 @@ public abstract class TestingApiTestBase(RedisFixture redis) : IAsyncLifetime
     {
         ["Testing:Resits:CoolOff"] = "7.00:00:00",
         ["Testing:Grace"] = "00:02:00",
+
+        // The hosted DeadlineCloser ticks on a real PeriodicTimer (ManualClock moves only GetUtcNow),
+        // so in tests it must never tick: tests close overdue sittings themselves with
+        // DeadlineCloser.CloseOverdueAsync after advancing the clock.
+        ["Testing:DeadlineScanInterval"] = "30.00:00:00",
     };
 
     public async Task InitializeAsync()
@@ -51,17 +56,34 @@ public abstract class TestingApiTestBase(RedisFixture redis) : IAsyncLifetime
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
     /// <summary>POSTs an event as the sidecar would; returns the HTTP status and the Dapr status in the body.</summary>
-    protected async Task<(int Http, string Body)> DeliverAsync(string topic, IMessage message, string? eventId = null)
+    /// <param name="eventId">The CloudEvent id; the message's event_id when null.</param>
+    protected Task<(int Http, string Body)> DeliverAsync(string topic, IMessage message, string? eventId = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var id = eventId ?? (string)message.Descriptor.FindFieldByName("event_id").Accessor.GetValue(message);
+        return DeliverEnvelopeAsync(topic, id, message.Descriptor.FullName, JsonFormatter.Default.Format(message));
+    }
+
+    /// <summary>POSTs a CloudEvent with <paramref name="dataJson"/> as its data, as the sidecar would; no "id" attribute when <paramref name="id"/> is null.</summary>
+    protected async Task<(int Http, string Body)> DeliverEnvelopeAsync(string topic, string? id, string type, string dataJson)
+    {
+        var idAttribute = id is null ? "" : $$"""
+            "id":"{{id}}",
+            """;
         var envelope = $$"""
-            {"specversion":"1.0","id":"{{id}}","source":"enrolment","type":"{{message.Descriptor.FullName}}","datacontenttype":"application/json","topic":"{{topic}}","pubsubname":"pubsub","data":{{JsonFormatter.Default.Format(message)}}}
+            {"specversion":"1.0",{{idAttribute}}"source":"enrolment","type":"{{type}}","datacontenttype":"application/json","topic":"{{topic}}","pubsubname":"pubsub","data":{{dataJson}}}
             """;
         using var content = new StringContent(envelope, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/cloudevents+json");
         using var response = await Host.Http.PostAsync(new Uri("/events/" + topic, UriKind.Relative), content);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The "status" Dapr reads from a delivery's response body (SUCCESS, RETRY or DROP).</summary>
+    protected static string? DaprStatusOf(string body)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("status").GetString();
     }
 
     /// <summary>Delivers enrolled (and endorsed) events for a new candidate; returns the enrolment id.</summary>

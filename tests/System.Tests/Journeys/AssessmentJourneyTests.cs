@@ -1,0 +1,134 @@
+using Accreditation.BuildingBlocks.Auth;
+using Accreditation.Cli.Bank;
+using Accreditation.Contracts.Common.V1;
+using Accreditation.Contracts.Events.V1;
+using Accreditation.Contracts.Observation.V1;
+using Accreditation.Contracts.Testing.V1;
+using Accreditation.Observation.Api;
+using Accreditation.Observation.Data;
+using Accreditation.System.Tests.Support;
+using Accreditation.TestSupport;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace Accreditation.System.Tests.Journeys;
+
+/// <summary>
+/// One candidate through both halves of the assessment across every process: enrolled and endorsed
+/// in Enrolment; eligible in Testing and Observation through the sidecars and the broker; passes
+/// the knowledge test and simulated practice; the subscriber receives both completions.
+/// </summary>
+[Collection(SystemGroup.Name)]
+public sealed class AssessmentJourneyTests(SystemUnderTest system)
+{
+    private const string Assessor = "assessor-journey-manchester";
+
+    [Fact]
+    public async Task Candidate_PassesKnowledgeTestAndSimulatedPractice_BothCompletionsPublishedOnce()
+    {
+        var leeds = system.EnrolmentClient(Authorities.Leeds);
+        var enrolment = (await leeds.EnrolCandidateAsync(EnrolmentRequests.Enrol(Authorities.Leeds))).Enrolment;
+        await leeds.EndorseEnrolmentAsync(EnrolmentRequests.Endorse(enrolment.EnrolmentId));
+
+        var sittingId = await PassKnowledgeTestAsync(enrolment.EnrolmentId);
+        var sessionId = await PassSimulatedPracticeAsync(enrolment.EnrolmentId);
+
+        var knowledge = Assert.Single((await system.WaitForEventsAsync<KnowledgeTestCompleted>(e => e.SittingId == sittingId)).Select(d => d.Message));
+        var practice = Assert.Single((await system.WaitForEventsAsync<SimulatedPracticeCompleted>(e => e.SessionId == sessionId)).Select(d => d.Message));
+        Assert.Equal(AssessmentOutcome.Passed, knowledge.Outcome);
+        Assert.Equal(AssessmentOutcome.Passed, practice.Outcome);
+        Assert.Equal((enrolment.EnrolmentId, enrolment.RegistrationNumber, 1), (practice.EnrolmentId, practice.RegistrationNumber, practice.AttemptNumber));
+        Assert.Equal(Authorities.Leeds, practice.Authority.GssCode);
+        Assert.Single(system.Probe.Of<SimulatedPracticeCompleted>(e => e.EnrolmentId == enrolment.EnrolmentId));
+    }
+
+    private async Task<string> PassKnowledgeTestAsync(string enrolmentId)
+    {
+        var bank = new QuestionBankService.QuestionBankServiceClient(system.Authorised(system.Testing, Scopes.BankAdmin, null));
+        var delivery = new TestDeliveryService.TestDeliveryServiceClient(system.Authorised(system.Testing, Scopes.TestDelivery, null));
+        await bank.ImportItemsAsync(SampleBank.Create());
+        var request = new BookSittingRequest
+        {
+            ClientRequestId = Guid.NewGuid().ToString(),
+            EnrolmentId = enrolmentId,
+            SlotStart = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+            Mode = DeliveryMode.Online,
+        };
+        var booked = await WhenEligibleAsync(() => delivery.BookSittingAsync(request).ResponseAsync, "Testing to accept the booking");
+        var started = await delivery.StartSittingAsync(new StartSittingRequest { SittingId = booked.Sitting.SittingId });
+        var answers = new SaveAnswersRequest { SittingId = booked.Sitting.SittingId };
+        foreach (var item in started.Items)
+        {
+            var keys = (await bank.GetItemAsync(new GetItemRequest { ItemId = item.ItemId })).Item.Keys;
+            answers.Answers.Add(new Answer { Position = item.Position, SelectedOptionIds = { keys } });
+        }
+
+        await delivery.SaveAnswersAsync(answers);
+        await delivery.SubmitSittingAsync(new SubmitSittingRequest { SittingId = booked.Sitting.SittingId });
+        return booked.Sitting.SittingId;
+    }
+
+    private async Task<string> PassSimulatedPracticeAsync(string enrolmentId)
+    {
+        var admin = new ScenarioAdminService.ScenarioAdminServiceClient(system.Authorised(system.Observation, ObservationScopes.ScenarioAdmin, null));
+        var registry = new RegistryService.RegistryServiceClient(system.Authorised(system.Observation, ObservationScopes.ScenarioAdmin, null));
+        var scheduling = new SchedulingService.SchedulingServiceClient(system.Authorised(system.Observation, ObservationScopes.Scheduling, null));
+        await admin.ImportScenariosAsync(SampleScenarios.Create());
+        await registry.RegisterAssessorAsync(new RegisterAssessorRequest
+        {
+            ClientRequestId = "register-" + Assessor,
+            Assessor = new Contracts.Observation.V1.Assessor
+            {
+                AssessorId = Assessor,
+                DisplayName = "Journey assessor",
+                EmployingAuthorityCode = Authorities.Manchester,
+                Active = true,
+                Roles = { Role.ChildAndFamilyPractitioner, Role.PracticeSupervisor },
+            },
+        });
+        foreach (var actor in new[] { "journey-actor-1", "journey-actor-2" })
+        {
+            await registry.RegisterActorAsync(new RegisterActorRequest { ClientRequestId = "register-" + actor, Actor = new Actor { ActorId = actor, DisplayName = actor, Active = true } });
+        }
+
+        var request = new ScheduleSessionRequest
+        {
+            ClientRequestId = Guid.NewGuid().ToString(),
+            EnrolmentId = enrolmentId,
+            SlotStart = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+            Location = "Leeds assessment centre",
+            AssessorId = Assessor,
+        };
+        var session = (await WhenEligibleAsync(() => scheduling.ScheduleSessionAsync(request).ResponseAsync, "Observation to accept the scheduling")).Session;
+
+        var assessor = new ScoringService.ScoringServiceClient(system.AuthorisedAs(system.Observation, Assessor, ObservationScopes.Assessor));
+        var view = (await assessor.GetAssignedSessionAsync(new GetAssignedSessionRequest { SessionId = session.SessionId })).Session;
+        var scores = view.Components.SelectMany(c => c.Criteria.Select(k => new CriterionScore
+        {
+            ComponentId = c.ComponentId,
+            CriterionId = k.CriterionId,
+            Score = 4,
+            Evidence = "Clear, purposeful work with the family, evidenced throughout",
+        }));
+        await assessor.SubmitScoresAsync(new SubmitScoresRequest { SessionId = session.SessionId, Scores = { scores } });
+        return session.SessionId;
+    }
+
+    /// <summary>Calls until the service has heard of the endorsement (FAILED_PRECONDITION until then), with a deadline.</summary>
+    private static async Task<T> WhenEligibleAsync<T>(Func<Task<T>> call, string what)
+        where T : class =>
+        await Eventually.WaitForAsync(
+            async () =>
+            {
+                try
+                {
+                    return await call();
+                }
+                catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
+                {
+                    return null;
+                }
+            },
+            answer => answer is not null,
+            what) ?? throw new InvalidOperationException("unreachable");
+}
