@@ -89,6 +89,18 @@ public sealed class PracticeCommandLineTests
     }
 
     [Fact]
+    public async Task RunAsync_SimulateWithAGivenToken_ExitCode2AskingForSkipObservation()
+    {
+        var services = new FakeGrpcHandler();
+
+        var run = await CliRun.RunAsync(["simulate", "--candidates", "1", "--token", "a.b.c"], services: services);
+
+        Assert.Equal(CliApp.UsageError, run.ExitCode);
+        Assert.Contains("add --skip-observation", run.Error, StringComparison.Ordinal);
+        Assert.Empty(services.Requests);
+    }
+
+    [Fact]
     public void Parse_AssessorRegisterWithRepeatedPreviousEmployment_EveryPeriodRead()
     {
         var result = Parse("assessor-register", "--assessor", "a", "--name", "A",

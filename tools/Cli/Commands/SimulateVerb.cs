@@ -55,6 +55,11 @@ internal static class SimulateVerb
                 MaxSessions = result.GetValue(maxSessions),
             };
             using var endpoints = context.Connect(result);
+            if (endpoints.HasGivenToken && options.RunsPractice)
+            {
+                throw new UsageException("simulated practice acts as many assessors, each with a development token of its own subject; with --token (ACCREDIT_TOKEN) add --skip-observation");
+            }
+
             return await RunAsync(context, endpoints, options, ct);
         });
         return command;
@@ -63,18 +68,19 @@ internal static class SimulateVerb
     private static async Task<int> RunAsync(VerbContext context, Endpoints endpoints, SimulationOptions options, CancellationToken ct)
     {
         var output = context.Output;
-        List<string> services = [endpoints.EnrolmentUrl];
+        List<string> services = ["enrolment " + endpoints.EnrolmentUrl];
         if (options.KnowledgeTest)
         {
-            services.Add(endpoints.TestingUrl);
+            services.Add("testing " + endpoints.TestingUrl);
         }
 
         if (options.RunsPractice)
         {
-            services.Add(endpoints.ObservationUrl);
+            services.Add("observation " + endpoints.ObservationUrl);
         }
 
-        await output.WriteLineAsync($"simulating {options.Candidates} candidates of {options.Phase} ({options.Authorities.Count} authorities) against {string.Join(" and ", services)}, seed {options.Seed}");
+        var against = services.Count == 1 ? services[0] : string.Join(", ", services.SkipLast(1)) + " and " + services[^1];
+        await output.WriteLineAsync($"simulating {options.Candidates} candidates of {options.Phase} ({options.Authorities.Count} authorities) against {against}, seed {options.Seed}");
         var simulator = new Simulator(endpoints, options);
         await new SimulationProgress(context.ErrorConsole(), options.Candidates).RunAsync(report => simulator.RunAsync(report, ct));
 
