@@ -74,8 +74,8 @@ public sealed class UndecodableRequestMiddleware(RequestDelegate next)
     {
         if (body.Length == 0)
         {
-            // No message at all: gRPC reads it as an empty request, which validation then judges.
-            return null;
+            // Even an empty request message travels as a 5-byte header; gRPC would answer INTERNAL.
+            return "the body holds no gRPC message";
         }
 
         if (body.Length < HeaderBytes)
@@ -90,11 +90,7 @@ public sealed class UndecodableRequestMiddleware(RequestDelegate next)
             return "the message header's compression flag is not 0 or 1";
         }
 
-        if (length > MaxMessageBytes)
-        {
-            return null;
-        }
-
+        // The whole body (at most the size limit) is here, so a longer prefix is a lie, however large.
         if (length > body.Length - HeaderBytes)
         {
             return "the message is shorter than its length prefix says";

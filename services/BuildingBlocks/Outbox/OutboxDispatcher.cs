@@ -31,57 +31,95 @@ public sealed partial class OutboxDispatcher(
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly ResiliencePipeline _pipeline = OutboxPipeline.Build(options.Value, timeProvider);
 
+    /// <summary>Until when (UTC ticks) this dispatcher surely holds the lease: the last successful take or renewal plus the lease duration.</summary>
+    private long _leaseValidUntil;
+
     private OutboxOptions Options => options.Value;
 
     /// <summary>Publishes what is pending now; returns how many entries were published.</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
+        var started = timeProvider.GetUtcNow();
         if (!await store.TryHoldLeaseAsync(_holder, Options.LeaseDuration).WaitAsync(cancellationToken))
         {
             return 0;
         }
 
-        var batch = await store.ReadPendingAsync(Options.BatchSize).WaitAsync(cancellationToken);
-        foreach (var id in batch.Corrupt)
-        {
-            await ParkAsync(id, "the entry cannot be read (fields missing or malformed)", cancellationToken);
-        }
-
+        LeaseHeldSince(started);
         var heldBack = new HashSet<string>(StringComparer.Ordinal);
         var published = 0;
-        foreach (var message in batch.Messages)
+        // A held-back topic must not hide the others: when a page had held-back entries, the next page is read too.
+        for (var page = 0; page < MaxPagesPerRound; page++)
         {
-            if (heldBack.Contains(message.Topic))
+            var batch = await store.ReadPendingAsync(Options.BatchSize, page * Options.BatchSize).WaitAsync(cancellationToken);
+            foreach (var id in batch.Corrupt)
             {
-                continue;
-            }
-
-            try
-            {
-                await PublishAsync(message, cancellationToken);
-            }
-            catch (PublishRefusedException e)
-            {
-                heldBack.Add(message.Topic);
-                metrics.Refused.Add(1, new KeyValuePair<string, object?>("topic", message.Topic));
-                var refusals = await store.RecordRefusalAsync(message.Id, e.Message).WaitAsync(cancellationToken);
-                LogRefused(e, message.Id, message.Topic, refusals);
-                if (refusals >= Options.MaxRefusals)
+                if (!HoldsLease())
                 {
-                    await ParkAsync(message.Id, $"refused {refusals} times: {e.Message}", cancellationToken);
+                    return published;
                 }
 
-                continue;
+                await ParkAsync(id, "the entry cannot be read (fields missing or malformed)", cancellationToken);
             }
 
-            await store.MarkDoneAsync(message.Id).WaitAsync(cancellationToken);
-            published++;
-            metrics.Published.Add(1, new KeyValuePair<string, object?>("topic", message.Topic));
-            LogPublished(message.Id, message.Topic);
+            var skipped = 0;
+            foreach (var message in batch.Messages)
+            {
+                if (heldBack.Contains(message.Topic))
+                {
+                    skipped++;
+                    continue;
+                }
+
+                // Another replica may take over once the lease lapses: publish nothing more without it.
+                if (!HoldsLease())
+                {
+                    return published;
+                }
+
+                try
+                {
+                    await PublishAsync(message, cancellationToken);
+                }
+                catch (PublishRefusedException e)
+                {
+                    heldBack.Add(message.Topic);
+                    skipped++;
+                    metrics.Refused.Add(1, new KeyValuePair<string, object?>("topic", message.Topic));
+                    var refusals = await store.RecordRefusalAsync(message.Id, e.Message).WaitAsync(cancellationToken);
+                    LogRefused(e, message.Id, message.Topic, refusals);
+                    if (refusals >= Options.MaxRefusals && HoldsLease())
+                    {
+                        await ParkAsync(message.Id, $"refused {refusals} times: {e.Message}", cancellationToken);
+                    }
+
+                    continue;
+                }
+
+                await store.MarkDoneAsync(message.Id).WaitAsync(cancellationToken);
+                published++;
+                metrics.Published.Add(1, new KeyValuePair<string, object?>("topic", message.Topic));
+                LogPublished(message.Id, message.Topic);
+            }
+
+            if (skipped == 0 || batch.Messages.Count + batch.Corrupt.Count < Options.BatchSize)
+            {
+                break;
+            }
         }
 
         return published;
     }
+
+    /// <summary>Pages of pending entries one round may read past held-back topics.</summary>
+    private const int MaxPagesPerRound = 20;
+
+    private void LeaseHeldSince(DateTimeOffset askedAt) =>
+        Interlocked.Exchange(ref _leaseValidUntil, (askedAt + Options.LeaseDuration).UtcTicks);
+
+    /// <summary>Whether the lease surely has a third of its time left.</summary>
+    private bool HoldsLease() =>
+        timeProvider.GetUtcNow().UtcTicks < Interlocked.Read(ref _leaseValidUntil) - (Options.LeaseDuration / 3).Ticks;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -123,7 +161,7 @@ public sealed partial class OutboxDispatcher(
         finally
         {
             await heartbeatStop.CancelAsync();
-            await heartbeat;
+            await heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await ReleaseLeaseAsync();
         }
     }
@@ -137,14 +175,19 @@ public sealed partial class OutboxDispatcher(
             try
             {
                 await Task.Delay(interval, timeProvider, cancellationToken);
-                await store.RenewLeaseAsync(_holder, Options.LeaseDuration).WaitAsync(cancellationToken);
+                var askedAt = timeProvider.GetUtcNow();
+                if (await store.RenewLeaseAsync(_holder, Options.LeaseDuration).WaitAsync(cancellationToken))
+                {
+                    LeaseHeldSince(askedAt);
+                }
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (RedisException e)
+            catch (Exception e)
             {
+                // A timeout is not a RedisException: any failure only means this renewal did not happen.
                 LogHeartbeatFailed(e);
             }
         }
@@ -166,9 +209,11 @@ public sealed partial class OutboxDispatcher(
 
     private async Task ParkAsync(string id, string reason, CancellationToken cancellationToken)
     {
-        await store.ParkAsync(id, reason, timeProvider.GetUtcNow()).WaitAsync(cancellationToken);
-        metrics.Parked.Add(1);
-        LogParked(id, reason);
+        if (await store.ParkAsync(id, reason, timeProvider.GetUtcNow()).WaitAsync(cancellationToken))
+        {
+            metrics.Parked.Add(1);
+            LogParked(id, reason);
+        }
     }
 
     private async Task ObserveBacklogAsync(CancellationToken cancellationToken)

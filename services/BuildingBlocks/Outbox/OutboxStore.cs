@@ -15,16 +15,16 @@ public sealed class OutboxStore(RedisStore store)
     private IDatabase Db => store.Database;
 
     /// <summary>The oldest pending entries, at most <paramref name="count"/>, and the ids among them that cannot be read.</summary>
-    public async Task<PendingBatch> ReadPendingAsync(int count)
+    public async Task<PendingBatch> ReadPendingAsync(int count, int skip = 0)
     {
-        var ids = await Db.SortedSetRangeByRankAsync(OutboxKeys.Pending(store.Keys), 0, count - 1);
-        var reads = ids.Select(id => Db.HashGetAllAsync(OutboxKeys.Entry(store.Keys, id!))).ToList();
+        var ids = await Db.SortedSetRangeByRankAsync(OutboxKeys.Pending(store.Keys), skip, skip + count - 1);
+        var reads = ids.Select(id => ReadEntryAsync(id!)).ToList();
         var entries = await Task.WhenAll(reads);
         var messages = new List<OutboxMessage>(ids.Length);
         var corrupt = new List<string>();
         for (var i = 0; i < ids.Length; i++)
         {
-            var message = Parse(ids[i]!, entries[i]);
+            var message = entries[i] is { } fields ? Parse(ids[i]!, fields) : null;
             if (message is null)
             {
                 corrupt.Add(ids[i]!);
@@ -62,31 +62,34 @@ public sealed class OutboxStore(RedisStore store)
     public async Task<long> RecordRefusalAsync(string id, string reason)
     {
         var tx = Db.CreateTransaction();
+        tx.AddCondition(Condition.SortedSetContains(OutboxKeys.Pending(store.Keys), id));
         var refusals = tx.HashIncrementAsync(OutboxKeys.Entry(store.Keys, id), "refusals");
         _ = tx.HashSetAsync(OutboxKeys.Entry(store.Keys, id), "reason", reason);
-        await tx.ExecuteAsync();
-        return await refusals;
+        return await tx.ExecuteAsync() ? await refusals : 0;
     }
 
-    /// <summary>Moves a pending entry to the parked set with the reason; it is published no more until requeued.</summary>
-    public async Task ParkAsync(string id, string reason, DateTimeOffset now)
+    /// <summary>Moves a pending entry to the parked set with the reason; false when it was no longer pending.</summary>
+    public async Task<bool> ParkAsync(string id, string reason, DateTimeOffset now)
     {
         var tx = Db.CreateTransaction();
         tx.AddCondition(Condition.SortedSetContains(OutboxKeys.Pending(store.Keys), id));
         _ = tx.SortedSetRemoveAsync(OutboxKeys.Pending(store.Keys), id);
         _ = tx.SortedSetAddAsync(OutboxKeys.Parked(store.Keys), id, now.ToUnixTimeMilliseconds());
         _ = tx.HashSetAsync(OutboxKeys.Entry(store.Keys, id), [new HashEntry("reason", reason), new HashEntry("parked", now.ToUnixTimeMilliseconds())]);
-        await tx.ExecuteAsync();
+        return await tx.ExecuteAsync();
     }
+
+    /// <summary>Whether <paramref name="id"/> is in the parked set.</summary>
+    public async Task<bool> IsParkedAsync(string id) => (await Db.SortedSetScoreAsync(OutboxKeys.Parked(store.Keys), id)).HasValue;
 
     /// <summary>Parked entries, oldest parked first.</summary>
     public async Task<IReadOnlyList<ParkedEntry>> ListParkedAsync(int max)
     {
         var ids = await Db.SortedSetRangeByRankAsync(OutboxKeys.Parked(store.Keys), 0, max - 1);
-        var entries = await Task.WhenAll(ids.Select(id => Db.HashGetAllAsync(OutboxKeys.Entry(store.Keys, id!))));
+        var entries = await Task.WhenAll(ids.Select(id => ReadEntryAsync(id!)));
         return ids.Zip(entries).Select(p =>
         {
-            var map = p.Second.ToDictionary(f => f.Name.ToString(), f => f.Value);
+            var map = (p.Second ?? []).ToDictionary(f => f.Name.ToString(), f => f.Value);
             return new ParkedEntry(
                 p.First!,
                 Text(map, "topic"),
@@ -105,13 +108,13 @@ public sealed class OutboxStore(RedisStore store)
     public async Task<bool> RequeueAsync(string id)
     {
         var key = OutboxKeys.Entry(store.Keys, id);
-        var fields = await Db.HashGetAllAsync(key);
-        if (Parse(id, fields) is null)
+        var fields = await ReadEntryAsync(id);
+        if (fields is null || Parse(id, fields) is null)
         {
             return false;
         }
 
-        var created = (long)fields.First(f => f.Name == "created").Value;
+        var created = (long)fields!.First(f => f.Name == "created").Value;
         var tx = Db.CreateTransaction();
         tx.AddCondition(Condition.SortedSetContains(OutboxKeys.Parked(store.Keys), id));
         _ = tx.SortedSetRemoveAsync(OutboxKeys.Parked(store.Keys), id);
@@ -132,10 +135,24 @@ public sealed class OutboxStore(RedisStore store)
 
     public Task ReleaseLeaseAsync(string holder) => Db.LockReleaseAsync(OutboxKeys.Lease(store.Keys), holder);
 
+    /// <summary>An entry's fields, or null when its key holds something else than a hash (it cannot be read).</summary>
+    private async Task<HashEntry[]?> ReadEntryAsync(string id)
+    {
+        try
+        {
+            return await Db.HashGetAllAsync(OutboxKeys.Entry(store.Keys, id));
+        }
+        catch (RedisServerException)
+        {
+            return null;
+        }
+    }
+
     private static OutboxMessage? Parse(string id, HashEntry[] fields)
     {
         var map = fields.ToDictionary(f => f.Name.ToString(), f => f.Value);
-        if (Required.Any(name => !map.TryGetValue(name, out var value) || value.IsNullOrEmpty) || !map["created"].TryParse(out long created))
+        if (Required.Any(name => !map.TryGetValue(name, out var value) || value.IsNullOrEmpty)
+            || !map["created"].TryParse(out long created) || created is < 0 or > MaxUnixMilliseconds)
         {
             return null;
         }
@@ -151,5 +168,8 @@ public sealed class OutboxStore(RedisStore store)
     private static string Text(Dictionary<string, RedisValue> map, string name) => map.TryGetValue(name, out var v) ? v.ToString() : "";
 
     private static DateTimeOffset Time(Dictionary<string, RedisValue> map, string name) =>
-        map.TryGetValue(name, out var v) && v.TryParse(out long ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.UnixEpoch;
+        map.TryGetValue(name, out var v) && v.TryParse(out long ms) && ms is >= 0 and <= MaxUnixMilliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.UnixEpoch;
+
+    /// <summary>The last millisecond a DateTimeOffset holds (9999-12-31).</summary>
+    private const long MaxUnixMilliseconds = 253_402_300_799_999;
 }

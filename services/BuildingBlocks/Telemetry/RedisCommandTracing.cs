@@ -38,7 +38,7 @@ public sealed class RedisCommandTracing : IDisposable
     private ProfilingSession? SessionForCurrentActivity()
     {
         var activity = Activity.Current;
-        return activity is { Recorded: true } && activity.Source.Name != ActivitySourceName
+        return activity is { Recorded: true, IsStopped: false } && activity.Source.Name != ActivitySourceName
             ? _sessions.GetOrAdd(activity, static _ => new ProfilingSession())
             : null;
     }

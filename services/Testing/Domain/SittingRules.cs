@@ -30,20 +30,21 @@ public static class SittingRules
         ArgumentNullException.ThrowIfNull(resits);
         ArgumentNullException.ThrowIfNull(history);
         EnsureEligible(candidate, enrolmentId);
-        if (candidate!.OpenSittingId is { } open)
-        {
-            throw new AlreadyExistsException($"the candidate already has an open sitting {open}", ExistingSittingTrailer, open);
-        }
-
         if (personOpen is not null)
         {
-            // Another enrolment of the same person and role has one: name it only to the provider that booked it.
+            // The person has an open sitting in the role (under this enrolment or another): named only to the provider that booked it.
             var own = personOpen.BookedBy == bookedBy;
             throw new AlreadyExistsException(
-                own ? $"{candidate.RegistrationNumber} already has an open sitting {personOpen.SittingId} under another enrolment"
-                    : $"{candidate.RegistrationNumber} already has an open sitting with another delivery provider",
+                own ? $"{candidate!.RegistrationNumber} already has an open sitting {personOpen.SittingId} in this role"
+                    : $"{candidate!.RegistrationNumber} already has an open sitting with another delivery provider",
                 ExistingSittingTrailer,
                 own ? personOpen.SittingId : null);
+        }
+
+        if (candidate!.OpenSittingId is not null)
+        {
+            // Only for a sitting booked before the person's open-sitting entry existed; its provider is unknown here.
+            throw new AlreadyExistsException("the candidate already has an open sitting", ExistingSittingTrailer, null);
         }
 
         resits.EnsureMayBook(history, now, "the knowledge test");

@@ -103,4 +103,35 @@ public sealed class OutboxPoisonTests(RedisFixture redis)
         Assert.Empty(await bed.OutboxStore.ListParkedAsync(10));
         Assert.Equal(2, await bed.OutboxStore.CountPendingAsync());
     }
+
+    [Fact]
+    public async Task DispatchPending_RefusedTopicFillsWholeBatches_LaterTopicsStillPublished()
+    {
+        using var bed = new OutboxTestBed(redis, nameof(DispatchPending_RefusedTopicFillsWholeBatches_LaterTopicsStillPublished));
+        bed.Options.Value.BatchSize = 10;
+        await bed.CommitAsync(25, topic: "refused.topic");
+        var fine = await bed.CommitAsync(3, topic: "fine.topic");
+        bed.Transport.Refuse("refused.topic");
+
+        var published = await bed.NewDispatcher().DispatchPendingAsync(CancellationToken.None);
+
+        Assert.Equal(3, published);
+        Assert.Equal(fine.Select(m => m.Id), bed.Transport.Published.Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task DispatchPending_EntryWithImpossibleTimeOrWrongType_ParkedAndTheRestPublished()
+    {
+        using var bed = new OutboxTestBed(redis, nameof(DispatchPending_EntryWithImpossibleTimeOrWrongType_ParkedAndTheRestPublished));
+        var committed = await bed.CommitAsync(3);
+        await bed.Store.Database.HashSetAsync(bed.Store.Keys.Key("outbox", "entry", committed[0].Id), "created", "999999999999999999");
+        await bed.Store.Database.KeyDeleteAsync(bed.Store.Keys.Key("outbox", "entry", committed[1].Id));
+        await bed.Store.Database.StringSetAsync(bed.Store.Keys.Key("outbox", "entry", committed[1].Id), "not a hash");
+
+        var published = await bed.NewDispatcher().DispatchPendingAsync(CancellationToken.None);
+
+        Assert.Equal(1, published);
+        Assert.Equal([committed[2].Id], bed.Transport.Published.Select(m => m.Id));
+        Assert.Equal(2, (await bed.OutboxStore.ListParkedAsync(10)).Count);
+    }
 }

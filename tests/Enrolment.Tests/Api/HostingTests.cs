@@ -138,6 +138,8 @@ public sealed class HostingTests(RedisFixture redis) : ApiTestBase(redis)
     [InlineData("trailing-bytes")]
     [InlineData("truncated")]
     [InlineData("compressed-without-encoding")]
+    [InlineData("empty-body")]
+    [InlineData("huge-length-prefix")]
     public async Task EnrolCandidate_MalformedFraming_InvalidArgument(string variant)
     {
         var message = EnrolmentRequests.Enrol(Authorities.Bury).ToByteArray();
@@ -155,6 +157,14 @@ public sealed class HostingTests(RedisFixture redis) : ApiTestBase(redis)
         if (variant == "trailing-bytes")
         {
             frame = [.. frame, 0x08, 0x01];
+        }
+        else if (variant == "empty-body")
+        {
+            frame = [];
+        }
+        else if (variant == "huge-length-prefix")
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1, 4), 0xFFFFFFF0u);
         }
 
         var status = await RawUnaryStatusAsync("/accreditation.enrolment.v1.EnrolmentService/EnrolCandidate", frame, encoding);

@@ -44,12 +44,22 @@ public sealed class SittingRulesTests
     }
 
     [Fact]
-    public void Book_OpenSittingExists_AlreadyExistsNamingIt()
+    public void Book_OpenSittingOfTheSameProvider_AlreadyExistsNamingIt()
     {
         var e = Assert.Throws<AlreadyExistsException>(() =>
-            SittingRules.Book(Eligible() with { OpenSittingId = "s0" }, [], "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy(), Now));
+            SittingRules.Book(Eligible() with { OpenSittingId = "s0" }, [], "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy(), Now, "provider-a", new OpenSitting("s0", "provider-a")));
 
         Assert.Equal("s0", e.ExistingId);
+    }
+
+    [Fact]
+    public void Book_OpenSittingOfAnotherProvider_AlreadyExistsWithoutItsId()
+    {
+        var e = Assert.Throws<AlreadyExistsException>(() =>
+            SittingRules.Book(Eligible() with { OpenSittingId = "s0" }, [], "e1", "s1", Now, DeliveryMode.Online, "", new ResitPolicy(), Now, "provider-b", new OpenSitting("s0", "provider-a")));
+
+        Assert.Null(e.ExistingId);
+        Assert.DoesNotContain("s0", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

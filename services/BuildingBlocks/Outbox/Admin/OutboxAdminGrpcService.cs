@@ -58,8 +58,7 @@ public sealed class OutboxAdminGrpcService(OutboxStore store) : OutboxAdminServi
             return new RequeueParkedEntryResponse();
         }
 
-        var parked = await store.ListParkedAsync(MaxEntries);
-        throw parked.Any(p => p.Id == id)
+        throw await store.IsParkedAsync(id)
             ? new DomainRuleException($"parked entry {id} cannot be read and stays parked", "entry_id")
             : new NotFoundException($"no parked entry {id}", "entry_id");
     }
