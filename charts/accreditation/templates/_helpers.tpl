@@ -352,3 +352,14 @@ enrolment=enrolment.candidate-enrolled,enrolment.candidate-endorsed,enrolment.ca
 {{- define "accreditation.subscriptionScopes" -}}
 enrolment=reporting.accreditation-awarded;testing=enrolment.candidate-enrolled,enrolment.candidate-endorsed,enrolment.candidate-withdrawn,enrolment.candidate-moved;observation=enrolment.candidate-enrolled,enrolment.candidate-endorsed,enrolment.candidate-withdrawn,enrolment.candidate-moved;reporting=enrolment.candidate-enrolled,enrolment.candidate-endorsed,enrolment.candidate-withdrawn,enrolment.candidate-moved,enrolment.equality-monitoring-recorded,testing.knowledge-test-completed,observation.simulated-practice-completed
 {{- end -}}
+
+{{/* "host:port host:port ..." of every enabled service's gRPC endpoint (the helm test's targets). */}}
+{{- define "accreditation.healthTargets" -}}
+{{- $targets := list -}}
+{{- range $name, $svc := .Values.services -}}
+{{- if $svc.enabled -}}
+{{- $targets = append $targets (printf "%s.%s.svc:%v" (include "accreditation.serviceName" (dict "root" $ "name" $name)) $.Release.Namespace $svc.grpcPort) -}}
+{{- end -}}
+{{- end -}}
+{{- join " " $targets -}}
+{{- end -}}
