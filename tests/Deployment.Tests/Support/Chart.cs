@@ -59,6 +59,10 @@ public static class Chart
     public static IEnumerable<JsonObject> Items(this JsonNode? array) =>
         array?.AsArray().OfType<JsonObject>() ?? [];
 
+    /// <summary>The string values of a JSON array.</summary>
+    public static IReadOnlyList<string> AsValuesOf(this JsonNode? array) =>
+        array?.AsArray().Select(v => v!.ToString()).ToList() ?? [];
+
     /// <summary>The container's env entry named <paramref name="name"/>, or null.</summary>
     public static JsonObject? Env(this JsonObject container, string name) =>
         container["env"].Items().SingleOrDefault(e => (string?)e["name"] == name);

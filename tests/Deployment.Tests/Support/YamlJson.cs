@@ -30,7 +30,7 @@ public static class YamlJson
         _ => null,
     };
 
-    private static JsonNode? Scalar(YamlScalarNode scalar)
+    private static JsonValue? Scalar(YamlScalarNode scalar)
     {
         var text = scalar.Value ?? "";
         if (scalar.Style != ScalarStyle.Plain)
