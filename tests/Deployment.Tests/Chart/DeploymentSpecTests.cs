@@ -79,7 +79,7 @@ public sealed class DeploymentSpecTests
             var pod = deployment.PodTemplate();
             var container = deployment.Containers().Single();
             Assert.Equal("true", pod.Annotation("dapr.io/enabled"));
-            Assert.Equal(deployment.Label("app.kubernetes.io/component") is "regulator-reporting" ? "reporting" : deployment.Label("app.kubernetes.io/component"), pod.Annotation("dapr.io/app-id"));
+            Assert.Equal(AppIdInValues(deployment.Label("app.kubernetes.io/component")!), pod.Annotation("dapr.io/app-id"));
             Assert.Equal((string?)container.Env("Service__AppPort")!["value"], pod.Annotation("dapr.io/app-port"));
             Assert.Equal("127.0.0.1", (string?)container.Env("Service__AppBindAddress")!["value"]);
             Assert.Equal("accreditation", pod.Annotation("dapr.io/config"));
@@ -132,6 +132,12 @@ public sealed class DeploymentSpecTests
         Assert.DoesNotContain(rendered, d => d.Label("app.kubernetes.io/component") is "observation" or "observation-redis");
         Assert.Contains(rendered, d => d.Label("app.kubernetes.io/component") == "testing");
     }
+
+    /// <summary>The appId of the values block whose component name (kebab-case key) is <paramref name="component"/>.</summary>
+    private static string? AppIdInValues(string component) =>
+        YamlJson.ParseFile("charts", "accreditation", "values.yaml")["services"]!.AsObject()
+            .Single(block => new ServiceProject(char.ToUpperInvariant(block.Key[0]) + block.Key[1..], "").Component == component)
+            .Value!["appId"]!.ToString();
 
     private static void AssertGrpcProbe(JsonNode? probe, long port, string service)
     {

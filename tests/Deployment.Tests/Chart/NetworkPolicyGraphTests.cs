@@ -20,8 +20,11 @@ public sealed class NetworkPolicyGraphTests
         var graph = new NetworkPolicyGraph(rendered.OfKind("NetworkPolicy"), Support.Chart.Namespace);
 
         var allowed = graph.AllowedFlows(endpoints, e => IsReleasePod(e));
+        var expected = Expected(rendered, endpoints);
 
-        Assert.Equal(Expected(rendered, endpoints), allowed);
+        Assert.True(expected.Count > 50, $"only {expected.Count} expected flows");
+        Assert.Empty(expected.Except(allowed, StringComparer.Ordinal));
+        Assert.Empty(allowed.Except(expected, StringComparer.Ordinal));
     }
 
     [Fact]
