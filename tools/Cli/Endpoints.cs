@@ -67,21 +67,21 @@ public sealed class Endpoints : IDisposable
         new(Authenticated(_testing.Value, Token(Scopes.BankAdmin, null)));
 
     public ScenarioAdminService.ScenarioAdminServiceClient ScenarioAdmin() =>
-        new(Authenticated(_observation.Value, Token(PracticeScopes.ScenarioAdmin, null)));
+        new(Authenticated(_observation.Value, Token(Scopes.ObservationScenarioAdmin, null)));
 
     public RegistryService.RegistryServiceClient Registry() =>
-        new(Authenticated(_observation.Value, Token(PracticeScopes.ScenarioAdmin, null)));
+        new(Authenticated(_observation.Value, Token(Scopes.ObservationScenarioAdmin, null)));
 
     public SchedulingService.SchedulingServiceClient Scheduling() =>
-        new(Authenticated(_observation.Value, Token(PracticeScopes.Scheduling, null)));
+        new(Authenticated(_observation.Value, Token(Scopes.ObservationScheduling, null)));
 
     /// <summary>The scoring API as the assessor <paramref name="assessorId"/> (the token's subject).</summary>
     public ScoringService.ScoringServiceClient Scoring(string assessorId) =>
-        new(Authenticated(_observation.Value, Token(PracticeScopes.Assessor, null, assessorId)));
+        new(Authenticated(_observation.Value, Token(Scopes.ObservationAssessor, null, assessorId)));
 
     /// <summary>The moderation API as <paramref name="moderatorId"/>, by default accredit's moderator.</summary>
     public ModerationService.ModerationServiceClient Moderation(string? moderatorId = null) =>
-        new(Authenticated(_observation.Value, Token(PracticeScopes.Moderator, null, moderatorId)));
+        new(Authenticated(_observation.Value, Token(Scopes.ObservationModerator, null, moderatorId)));
 
     /// <summary>A service's outbox operator API (scope operations).</summary>
     public OutboxAdminService.OutboxAdminServiceClient OutboxAdmin(ServiceName service)

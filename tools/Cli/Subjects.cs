@@ -27,10 +27,10 @@ public static class Subjects
         Scopes.TestDelivery => Delivery,
         Scopes.BankAdmin => BankAdmin,
         Scopes.Operations => Operations,
-        PracticeScopes.ScenarioAdmin => ScenarioAdmin,
-        PracticeScopes.Scheduling => Scheduling,
-        PracticeScopes.Moderator => Moderator,
-        PracticeScopes.Auditor => Auditor,
+        Scopes.ObservationScenarioAdmin => ScenarioAdmin,
+        Scopes.ObservationScheduling => Scheduling,
+        Scopes.ObservationModerator => Moderator,
+        Scopes.ObservationAuditor => Auditor,
         _ => "accredit",
     };
 }

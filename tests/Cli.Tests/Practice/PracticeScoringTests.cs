@@ -2,7 +2,6 @@ using Accreditation.Cli.Practice;
 using Accreditation.Cli.Simulation;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Observation.V1;
-using Accreditation.Observation.Data;
 
 namespace Accreditation.Cli.Tests.Practice;
 

@@ -1,7 +1,7 @@
 using Accreditation.Cli.Tests.Support;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Observation.V1;
-using Accreditation.Observation.Data;
+using Accreditation.Cli.Practice;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Accreditation.Cli.Tests.Practice;

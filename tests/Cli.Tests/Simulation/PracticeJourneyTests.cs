@@ -44,7 +44,7 @@ public sealed class PracticeJourneyTests
         var registered = fake.Handler.Sent<RegisterAssessorRequest>("RegisterAssessor").Select(r => r.Assessor.AssessorId);
         Assert.Equal(AssessorPool.For(Authorities, DateTimeOffset.UtcNow).Select(a => a.AssessorId), registered);
         Assert.Equal(PracticeJourney.Actors, fake.Handler.Sent<RegisterActorRequest>("RegisterActor").Count);
-        Assert.Equal(Observation.Data.SampleScenarios.Create(), Assert.Single(fake.Handler.Sent<ImportScenariosRequest>("ImportScenarios")));
+        Assert.Equal(SampleScenarios.Create(), Assert.Single(fake.Handler.Sent<ImportScenariosRequest>("ImportScenarios")));
         Assert.Equal(("observation.scenario-admin", Subjects.ScenarioAdmin), Claims(fake.Handler.BearerTokens[0]));
     }
 

@@ -4,8 +4,7 @@ using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Events.V1;
 using Accreditation.Contracts.Observation.V1;
 using Accreditation.Contracts.Testing.V1;
-using Accreditation.Observation.Api;
-using Accreditation.Observation.Data;
+using Accreditation.Cli.Practice;
 using Accreditation.System.Tests.Support;
 using Accreditation.TestSupport;
 using Google.Protobuf.WellKnownTypes;
@@ -73,9 +72,9 @@ public sealed class AssessmentJourneyTests(SystemUnderTest system)
 
     private async Task<string> PassSimulatedPracticeAsync(string enrolmentId)
     {
-        var admin = new ScenarioAdminService.ScenarioAdminServiceClient(system.Authorised(system.Observation, ObservationScopes.ScenarioAdmin, null));
-        var registry = new RegistryService.RegistryServiceClient(system.Authorised(system.Observation, ObservationScopes.ScenarioAdmin, null));
-        var scheduling = new SchedulingService.SchedulingServiceClient(system.Authorised(system.Observation, ObservationScopes.Scheduling, null));
+        var admin = new ScenarioAdminService.ScenarioAdminServiceClient(system.Authorised(system.Observation, Scopes.ObservationScenarioAdmin, null));
+        var registry = new RegistryService.RegistryServiceClient(system.Authorised(system.Observation, Scopes.ObservationScenarioAdmin, null));
+        var scheduling = new SchedulingService.SchedulingServiceClient(system.Authorised(system.Observation, Scopes.ObservationScheduling, null));
         await admin.ImportScenariosAsync(SampleScenarios.Create());
         foreach (var (id, employer) in new[] { (Assessor, Authorities.Manchester), (SecondAssessor, Authorities.Wigan) })
         {
@@ -111,7 +110,7 @@ public sealed class AssessmentJourneyTests(SystemUnderTest system)
         if (marked.State == SessionState.AwaitingSecondMarking)
         {
             // Drawn into the moderation sample: a second assessor from an unconnected authority agrees.
-            var moderation = new ModerationService.ModerationServiceClient(system.AuthorisedAs(system.Observation, "journey-moderator", ObservationScopes.Moderator));
+            var moderation = new ModerationService.ModerationServiceClient(system.AuthorisedAs(system.Observation, "journey-moderator", Scopes.ObservationModerator));
             await moderation.AssignSecondAssessorAsync(new AssignSecondAssessorRequest { SessionId = session.SessionId, AssessorId = SecondAssessor });
             marked = await MarkAsync(SecondAssessor, session.SessionId);
         }
@@ -123,7 +122,7 @@ public sealed class AssessmentJourneyTests(SystemUnderTest system)
     /// <summary>Submits every criterion at 4 with evidence, as <paramref name="assessorId"/>.</summary>
     private async Task<Session> MarkAsync(string assessorId, string sessionId)
     {
-        var assessor = new ScoringService.ScoringServiceClient(system.AuthorisedAs(system.Observation, assessorId, ObservationScopes.Assessor));
+        var assessor = new ScoringService.ScoringServiceClient(system.AuthorisedAs(system.Observation, assessorId, Scopes.ObservationAssessor));
         var view = (await assessor.GetAssignedSessionAsync(new GetAssignedSessionRequest { SessionId = sessionId })).Session;
         var scores = view.Components.SelectMany(c => c.Criteria.Select(k => new CriterionScore
         {

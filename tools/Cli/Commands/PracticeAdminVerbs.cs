@@ -2,7 +2,7 @@ using System.CommandLine;
 using Accreditation.Cli.Output;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Observation.V1;
-using Accreditation.Observation.Data;
+using Accreditation.Cli.Practice;
 using Google.Protobuf;
 using Spectre.Console;
 

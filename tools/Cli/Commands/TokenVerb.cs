@@ -11,7 +11,7 @@ internal static class TokenVerb
         var scope = new Option<string>("--scope")
         {
             Description = $"Scope of the development token ({Scopes.EnrolmentHr}, {Scopes.TestDelivery}, {Scopes.BankAdmin}, {Scopes.Operations}, "
-                + $"{PracticeScopes.ScenarioAdmin}, {PracticeScopes.Scheduling}, {PracticeScopes.Assessor}, {PracticeScopes.Moderator}, {PracticeScopes.Auditor})",
+                + $"{Scopes.ObservationScenarioAdmin}, {Scopes.ObservationScheduling}, {Scopes.ObservationAssessor}, {Scopes.ObservationModerator}, {Scopes.ObservationAuditor})",
             HelpName = "scope",
             DefaultValueFactory = _ => Scopes.EnrolmentHr,
         };
@@ -28,9 +28,9 @@ internal static class TokenVerb
         var command = new Command("token", "Print the bearer token accredit sends: --token or ACCREDIT_TOKEN if given, else a development token") { scope, authority, subject };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(scope) == PracticeScopes.Assessor && string.IsNullOrWhiteSpace(result.GetValue(subject)))
+            if (result.GetValue(scope) == Scopes.ObservationAssessor && string.IsNullOrWhiteSpace(result.GetValue(subject)))
             {
-                result.AddError($"--subject (the assessor id) is required for {PracticeScopes.Assessor}");
+                result.AddError($"--subject (the assessor id) is required for {Scopes.ObservationAssessor}");
             }
         });
         command.SetAction(async (result, _) =>

@@ -2,7 +2,6 @@ using System.Globalization;
 using Accreditation.Cli.Practice;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Observation.V1;
-using Accreditation.Observation.Data;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
