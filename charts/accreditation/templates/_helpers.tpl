@@ -83,11 +83,21 @@ Usage: include "accreditation.image" (dict "root" $ "image" $svc.image)
 {{- end -}}
 
 {{/*
-"true" when a service's store is an existing Redis (connection string or Secret), else "".
-Usage: include "accreditation.storeIsExternal" $svc
+"true" when a service's store is an existing Redis (host + password Secret, or a connection-string
+Secret), else "". Usage: include "accreditation.storeIsExternal" $svc
 */}}
 {{- define "accreditation.storeIsExternal" -}}
-{{- if or .redis.external.existingSecret .redis.external.connectionString -}}true{{- end -}}
+{{- if or .redis.external.existingSecret .redis.external.host -}}true{{- end -}}
+{{- end -}}
+
+{{/* The Secret holding the passwords of the chart-deployed stores and broker. */}}
+{{- define "accreditation.redisAuthSecret" -}}
+{{- .Values.redis.auth.existingSecret | default (printf "%s-redis-auth" (include "accreditation.fullname" .)) -}}
+{{- end -}}
+
+{{/* Key of a chart-deployed store's password in that Secret. Usage: include "accreditation.storePasswordKey" $name */}}
+{{- define "accreditation.storePasswordKey" -}}
+{{- printf "%s-password" (include "accreditation.component" .) -}}
 {{- end -}}
 
 {{/*
@@ -136,6 +146,15 @@ Checks the values once per render; fails with a message naming the broken rule. 
 {{- fail (printf "phase-2 allows at most 20 authorities; phase.authorities lists %d" (len (uniq $authorities))) -}}
 {{- end -}}
 {{- end -}}
+{{- if and .Values.broker.external.host (not .Values.broker.external.passwordSecret.name) -}}
+{{- fail "broker.external.host needs broker.external.passwordSecret.name: the broker requires a password" -}}
+{{- end -}}
+{{- if and .Values.ingress.enabled (eq .Values.ingress.kind "Ingress") (not .Values.ingress.tls.secretName) -}}
+{{- fail "ingress.tls.secretName: an Ingress for the public APIs always terminates TLS" -}}
+{{- end -}}
+{{- if and .Values.ingress.enabled (eq .Values.ingress.kind "Gateway") (not .Values.ingress.gateway.name) -}}
+{{- fail "ingress.gateway.name: a GRPCRoute needs the Gateway (with an https listener) it attaches to" -}}
+{{- end -}}
 {{- if not (hasPrefix "https://" (.Values.auth.authority | default "")) -}}
 {{- fail "auth.authority must be the https URL of the OIDC issuer that signs the callers' tokens (production never uses the development signing key)" -}}
 {{- end -}}
@@ -144,8 +163,13 @@ Checks the values once per render; fails with a message naming the broken rule. 
 {{- if hasKey ($svc.env | default dict) "Auth__SigningKey" -}}
 {{- fail (printf "services.%s.env sets Auth__SigningKey: the development signing key is never used in a cluster; set auth.authority" $name) -}}
 {{- end -}}
-{{- if eq (int $svc.grpcPort) (int $svc.appPort) -}}
-{{- fail (printf "services.%s: grpcPort and appPort must differ" $name) -}}
+{{- $ports := list (int $svc.grpcPort) (int $svc.appPort) -}}
+{{- if $svc.httpApiPort -}}{{- $ports = append $ports (int $svc.httpApiPort) -}}{{- end -}}
+{{- if ne (len $ports) (len (uniq $ports)) -}}
+{{- fail (printf "services.%s: grpcPort, appPort and httpApiPort must differ" $name) -}}
+{{- end -}}
+{{- if and $svc.redis.external.host (not $svc.redis.external.passwordSecret.name) -}}
+{{- fail (printf "services.%s.redis.external.host needs redis.external.passwordSecret.name: every store requires a password" $name) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
@@ -153,7 +177,10 @@ Checks the values once per render; fails with a message naming the broken rule. 
 
 {{/*
 A single-replica Redis: headless Service + StatefulSet. Used for every service's own store and for
-the broker. Usage: include "accreditation.redis" (dict "root" $ "name" "<name>" "component" "<component>" "persistence" <map> "resources" <map> "maxmemory" "<size>")
+the broker. Requires a password (requirepass from the key passwordKey of the redis auth Secret,
+written into a config file at start so it is never on the command line), keeps protected mode on,
+and persists every write before answering (appendonly yes, appendfsync always).
+Usage: include "accreditation.redis" (dict "root" $ "name" "<name>" "component" "<component>" "passwordKey" "<key>" "persistence" <map> "resources" <map> "maxmemory" "<size>")
 */}}
 {{- define "accreditation.redis" -}}
 {{- $labels := dict "root" .root "component" .component -}}
@@ -190,6 +217,7 @@ spec:
       labels:
         {{- include "accreditation.labels" $labels | nindent 8 }}
     spec:
+      serviceAccountName: {{ include "accreditation.redisServiceAccount" .root }}
       automountServiceAccountToken: false
       securityContext:
         # uid/gid of the redis user in the official alpine image
@@ -203,19 +231,37 @@ spec:
         - name: redis
           image: "{{ .root.Values.redis.image.repository }}:{{ .root.Values.redis.image.tag }}"
           imagePullPolicy: {{ .root.Values.redis.image.pullPolicy }}
+          env:
+            - name: REDIS_PASSWORD
+              valueFrom:
+                secretKeyRef:
+                  name: {{ include "accreditation.redisAuthSecret" .root | quote }}
+                  key: {{ .passwordKey | quote }}
+            # redis-cli (the readiness probe) authenticates with this.
+            - name: REDISCLI_AUTH
+              valueFrom:
+                secretKeyRef:
+                  name: {{ include "accreditation.redisAuthSecret" .root | quote }}
+                  key: {{ .passwordKey | quote }}
           command:
+            - /bin/sh
+            - -c
+            - |
+              umask 077
+              printf 'requirepass "%s"\n' "$REDIS_PASSWORD" > /run/redis/redis.conf
+              exec redis-server /run/redis/redis.conf "$@"
             - redis-server
           args:
             - --port
             - "6379"
             - --protected-mode
-            - "no"
+            - "yes"
             - --dir
             - /data
             - --appendonly
             - "yes"
             - --appendfsync
-            - everysec
+            - always
             - --maxmemory-policy
             - noeviction
             {{- with .maxmemory }}
@@ -239,6 +285,7 @@ spec:
           resources:
             {{- toYaml .resources | nindent 12 }}
           securityContext:
+            runAsNonRoot: true
             allowPrivilegeEscalation: false
             readOnlyRootFilesystem: true
             capabilities:
@@ -247,8 +294,14 @@ spec:
           volumeMounts:
             - name: data
               mountPath: /data
-      {{- if not .persistence.enabled }}
+            - name: config
+              mountPath: /run/redis
       volumes:
+        - name: config
+          emptyDir:
+            medium: Memory
+            sizeLimit: 1Mi
+      {{- if not .persistence.enabled }}
         - name: data
           emptyDir: {}
       {{- end }}
@@ -270,6 +323,18 @@ spec:
   {{- end }}
 {{- end -}}
 
+{{/* ServiceAccounts: one per service (no API token mounted), one shared by the Redis pods. */}}
+{{- define "accreditation.serviceAccount" -}}
+{{- include "accreditation.serviceName" . -}}
+{{- end -}}
+
+{{- define "accreditation.redisServiceAccount" -}}
+{{- printf "%s-redis" (include "accreditation.fullname" .) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Name of the helm test pod's component label. */}}
+{{- define "accreditation.testComponent" -}}helm-test{{- end -}}
+
 {{/* The Secret holding the sidecar tokens: app-token (sidecar -> app) and dapr-api-token (app -> sidecar). */}}
 {{- define "accreditation.tokensSecret" -}}
 {{- .Values.dapr.tokens.existingSecret | default (printf "%s-dapr-tokens" (include "accreditation.fullname" .)) -}}
@@ -286,4 +351,15 @@ enrolment=enrolment.candidate-enrolled,enrolment.candidate-endorsed,enrolment.ca
 
 {{- define "accreditation.subscriptionScopes" -}}
 enrolment=reporting.accreditation-awarded;testing=enrolment.candidate-enrolled,enrolment.candidate-endorsed,enrolment.candidate-withdrawn,enrolment.candidate-moved;observation=enrolment.candidate-enrolled,enrolment.candidate-endorsed,enrolment.candidate-withdrawn,enrolment.candidate-moved;reporting=enrolment.candidate-enrolled,enrolment.candidate-endorsed,enrolment.candidate-withdrawn,enrolment.candidate-moved,enrolment.equality-monitoring-recorded,testing.knowledge-test-completed,observation.simulated-practice-completed
+{{- end -}}
+
+{{/* "host:port host:port ..." of every enabled service's gRPC endpoint (the helm test's targets). */}}
+{{- define "accreditation.healthTargets" -}}
+{{- $targets := list -}}
+{{- range $name, $svc := .Values.services -}}
+{{- if $svc.enabled -}}
+{{- $targets = append $targets (printf "%s.%s.svc:%v" (include "accreditation.serviceName" (dict "root" $ "name" $name)) $.Release.Namespace $svc.grpcPort) -}}
+{{- end -}}
+{{- end -}}
+{{- join " " $targets -}}
 {{- end -}}

@@ -11,9 +11,14 @@ public static class Helm
     public static string Executable { get; } = Find();
 
     /// <summary>helm template of the chart with the given values files and --set pairs; the rendered YAML.</summary>
-    public static async Task<string> TemplateAsync(IEnumerable<string> valuesFiles, IDictionary<string, string>? set = null)
+    public static async Task<string> TemplateAsync(IEnumerable<string> valuesFiles, IDictionary<string, string>? set = null, string? ns = null)
     {
         var args = new List<string> { "template", "accreditation", Repository.PathOf("charts", "accreditation") };
+        if (ns is not null)
+        {
+            args.AddRange(["--namespace", ns]);
+        }
+
         foreach (var file in valuesFiles)
         {
             args.AddRange(["-f", file]);
