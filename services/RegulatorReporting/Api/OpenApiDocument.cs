@@ -56,11 +56,11 @@ public sealed class OpenApiDocument(EndpointDataSource endpoints)
                 ["operationId"] = method.Name,
                 ["summary"] = method.Name,
                 ["description"] = streaming
-                    ? $"gRPC {method.FullName} (server streaming): the response body is a JSON array of {method.OutputType.Name} messages, written as they are produced."
+                    ? $"gRPC {method.FullName} (server streaming): the response body is a stream of {method.OutputType.Name} messages in JSON, one per line (newline-delimited JSON), written as they are produced."
                     : $"gRPC {method.FullName}.",
                 ["tags"] = new JsonArray("register"),
                 ["parameters"] = parameters,
-                ["responses"] = Responses("application/json", streaming ? new JsonObject { ["type"] = "array", ["items"] = response } : response),
+                ["responses"] = Responses("application/json", response),
             };
             Path(paths, route)[verb] = operation;
         }

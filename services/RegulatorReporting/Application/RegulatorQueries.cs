@@ -111,7 +111,7 @@ public sealed class RegulatorQueries(ReportingStore store, FeedCursor cursors, I
         {
             cancellationToken.ThrowIfCancellationRequested();
             var read = await store.ReadFeedAsync(position, FeedBatchSize);
-            if (read.LastTrimmed > position)
+            if (read.LostAfter(position))
             {
                 throw new CursorOutOfRangeException("the feed no longer holds the changes after this cursor; export the register and follow the feed from the export's cursor");
             }

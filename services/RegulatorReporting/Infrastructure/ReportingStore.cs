@@ -20,15 +20,21 @@ public sealed class ReportingStore(RedisStore store, IOptions<ReportingOptions> 
 {
     public const string EntryField = "entry";
 
+    // XINFO STREAM: entries-added counts every XADD; more than length means older entries were trimmed away.
     private const string ReadFeedScript = """
-        if redis.call('EXISTS', KEYS[1]) == 0 then return {'0-0', '0-0', {}} end
+        if redis.call('EXISTS', KEYS[1]) == 0 then return {'0-0', '0-0', 0, {}} end
         local info = redis.call('XINFO', 'STREAM', KEYS[1])
-        local last, trimmed = '0-0', '0-0'
+        local last, first, length, added = '0-0', '0-0', 0, 0
         for i = 1, #info, 2 do
-          if info[i] == 'last-generated-id' then last = info[i + 1] end
-          if info[i] == 'max-deleted-entry-id' then trimmed = info[i + 1] end
+          local name = info[i]
+          if name == 'last-generated-id' then last = info[i + 1] end
+          if name == 'first-entry' and info[i + 1] then first = info[i + 1][1] end
+          if name == 'length' then length = info[i + 1] end
+          if name == 'entries-added' then added = info[i + 1] end
         end
-        return {last, trimmed, redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', ARGV[2])}
+        local trimmed = 0
+        if added > length then trimmed = 1 end
+        return {last, first, trimmed, redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', ARGV[2])}
         """;
 
     private const string SnapshotScript = """
@@ -133,11 +139,11 @@ public sealed class ReportingStore(RedisStore store, IOptions<ReportingOptions> 
             .ToList();
     }
 
-    /// <summary>The changes after <paramref name="after"/> (at most <paramref name="count"/>), read atomically with the feed's bounds.</summary>
+    /// <summary>The changes after <paramref name="after"/> (at most <paramref name="count"/>), read atomically with the feed's bounds (newest written, oldest retained, whether anything was trimmed).</summary>
     public async Task<FeedRead> ReadFeedAsync(FeedPosition after, int count)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(ReadFeedScript, [FeedKey], [after.ToString(), count]))!;
-        var entries = ((RedisResult[])result[2]!).Select(e =>
+        var entries = ((RedisResult[])result[3]!).Select(e =>
         {
             var parts = (RedisResult[])e!;
             var fields = (RedisResult[])parts[1]!;
@@ -152,7 +158,7 @@ public sealed class ReportingStore(RedisStore store, IOptions<ReportingOptions> 
 
             return new FeedEntry(FeedPosition.Parse((string)parts[0]!), json);
         }).ToList();
-        return new FeedRead(entries, FeedPosition.Parse((string)result[0]!), FeedPosition.Parse((string)result[1]!));
+        return new FeedRead(entries, FeedPosition.Parse((string)result[0]!), FeedPosition.Parse((string)result[1]!), (int)result[2] == 1);
     }
 
     /// <summary>The whole register and the feed position of the same moment, in one script (nothing interleaves).</summary>
