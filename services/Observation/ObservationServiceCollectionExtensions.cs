@@ -1,3 +1,4 @@
+using Accreditation.AssessmentRules.Kss;
 using Accreditation.BuildingBlocks.Inbox;
 using Accreditation.BuildingBlocks.Outbox;
 using Accreditation.BuildingBlocks.Redis;
@@ -27,7 +28,7 @@ public static class ObservationServiceCollectionExtensions
             .Validate(o => o.Problems().Count == 0, "the Observation configuration is not usable; see ObservationOptions.Problems")
             .ValidateOnStart();
         services.AddObservationAuthorization();
-        services.AddSingleton(_ => KssCatalog.LoadEmbedded());
+        services.AddSingleton(_ => KssCatalog.LoadEmbedded(typeof(ObservationServiceCollectionExtensions).Assembly));
         services.AddSingleton<ScenarioRepository>();
         services.AddSingleton<RegistryRepository>();
         services.AddSingleton<SessionRepository>();

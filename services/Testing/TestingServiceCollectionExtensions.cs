@@ -1,3 +1,4 @@
+using Accreditation.AssessmentRules.Kss;
 using Accreditation.BuildingBlocks.Inbox;
 using Accreditation.BuildingBlocks.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,7 +23,7 @@ public static class TestingServiceCollectionExtensions
         services.AddIdempotentConsumer(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<TestingOptions>(configuration.GetSection(TestingOptions.SectionName));
-        services.AddSingleton(_ => KssCatalog.LoadEmbedded());
+        services.AddSingleton(_ => KssCatalog.LoadEmbedded(typeof(TestingServiceCollectionExtensions).Assembly));
         services.AddSingleton<BankRepository>();
         services.AddSingleton<SittingRepository>();
         services.AddSingleton<BankCommands>();

@@ -9,10 +9,15 @@ public sealed class CliAppTests
     private static readonly string[] VerbNames =
     [
         "token", "enrol", "endorse", "withdraw", "move", "show", "list", "bank-seed", "bank-import", "bank-list",
-        "book", "sit", "sitting", "deadletters", "replay-deadletter", "simulate",
+        "book", "sit", "sitting", "scenario-seed", "scenarios", "assessor-register", "assessors", "actor-register", "actors",
+        "schedule", "session", "outcome", "score", "moderation", "moderate", "outbox", "deadletters", "replay-deadletter", "simulate",
     ];
 
-    public static TheoryData<string> Verbs => [.. VerbNames];
+    /// <summary>Every command that runs something: the verbs, with outbox's own verbs instead of outbox.</summary>
+    private static readonly string[] LeafCommands =
+        [.. VerbNames.Where(v => v != "outbox"), "outbox status", "outbox parked", "outbox requeue"];
+
+    public static TheoryData<string> Verbs => [.. LeafCommands];
 
     /// <summary>Command lines written down elsewhere: README's "accredit, the CLI", run.sh's demo, tests/System.Tests.</summary>
     public static readonly TheoryData<string[]> DocumentedCommandLines =
@@ -34,6 +39,26 @@ public sealed class CliAppTests
         ["simulate", "--phase", "phase-1", "--candidates", "200", "--concurrency", "16"],
         ["simulate", "--phase", "phase-1", "--candidates", "20", "--seed", "7"],
         ["simulate", "--phase", "phase-1", "--candidates", "50"],
+        ["simulate", "--phase", "phase-1", "--candidates", "20", "--seed", "7", "--skip-observation"],
+        ["simulate", "--phase", "phase-1", "--candidates", "25", "--max-sessions", "3"],
+        ["token", "--scope", "observation.assessor", "--subject", "sim-assessor-independent-1"],
+        ["scenario-seed"],
+        ["scenarios", "--role", "supervisor", "--kind", "simulation"],
+        ["assessor-register", "--assessor", "asha-khan", "--name", "Asha Khan", "--authority", "E08000003", "--roles", "practitioner,supervisor", "--previous-employment", "E08000002:2019-04-01:2024-03-31"],
+        ["assessors"],
+        ["actor-register", "--actor", "actor-1", "--name", "Kelly Carter"],
+        ["actors"],
+        ["schedule", "--enrolment", "id", "--assessor", "asha-khan", "--location", "Leeds assessment centre", "--slot", "2030-03-01T09:30:00Z"],
+        ["schedule", "--enrolment", "id"],
+        ["session", "--session", "id"],
+        ["score", "--session", "id", "--assessor", "asha-khan", "--ability", "0.6"],
+        ["moderation"],
+        ["moderate", "--session", "id", "--second-assessor", "sam-lee"],
+        ["moderate", "--session", "id", "--decide", "mean", "--rationale", "Both markings weighed"],
+        ["outcome", "--session", "id"],
+        ["outbox", "status", "--service", "observation"],
+        ["outbox", "parked", "--service", "enrolment"],
+        ["outbox", "requeue", "--service", "testing", "--entry", "id"],
     ];
 
     [Theory]
@@ -43,7 +68,7 @@ public sealed class CliAppTests
         var result = CliApp.Build(new CliHost(TextWriter.Null, TextWriter.Null)).Parse(args);
 
         Assert.Empty(result.Errors);
-        Assert.Equal(args[0], result.CommandResult.Command.Name);
+        Assert.Equal(args[0] == "outbox" ? args[1] : args[0], result.CommandResult.Command.Name);
     }
 
     [Fact]
@@ -58,6 +83,8 @@ public sealed class CliAppTests
         Assert.Equal(3, result.GetValue<int>("--max-sittings"));
         Assert.Equal(0.05, result.GetValue<double>("--withdrawal-share"));
         Assert.False(result.GetValue<bool>("--enrolment-only"));
+        Assert.False(result.GetValue<bool>("--skip-observation"));
+        Assert.Equal(3, result.GetValue<int>("--max-sessions"));
         Assert.Null(result.GetResult("--seed"));
     }
 
@@ -67,8 +94,10 @@ public sealed class CliAppTests
         var root = CliApp.Build(new CliHost(TextWriter.Null, TextWriter.Null));
 
         Assert.Equal(VerbNames.Order(StringComparer.Ordinal), root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).Order(StringComparer.Ordinal));
-        Assert.All(root.Subcommands, c => Assert.False(string.IsNullOrWhiteSpace(c.Description), c.Name));
-        Assert.All(root.Subcommands.SelectMany(c => c.Options).Concat(root.Options), o => Assert.False(string.IsNullOrWhiteSpace(o.Description), o.Name));
+        var commands = root.Subcommands.Concat(root.Subcommands.SelectMany(c => c.Subcommands)).ToList();
+        Assert.Equal(["status", "parked", "requeue"], root.Subcommands.Single(c => c.Name == "outbox").Subcommands.Select(c => c.Name));
+        Assert.All(commands, c => Assert.False(string.IsNullOrWhiteSpace(c.Description), c.Name));
+        Assert.All(commands.SelectMany(c => c.Options).Concat(root.Options), o => Assert.False(string.IsNullOrWhiteSpace(o.Description), o.Name));
     }
 
     [Fact]
@@ -80,7 +109,7 @@ public sealed class CliAppTests
         Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
         Assert.Contains("accredit [command] [options]", run.Output, StringComparison.Ordinal);
         Assert.All(VerbNames, v => Assert.Matches($@"(?m)^\s+{v}\s+\S", run.Output));
-        Assert.All(["--token", "--enrolment-url", "--testing-url", "--signing-key"], o => Assert.Contains(o, run.Output, StringComparison.Ordinal));
+        Assert.All(["--token", "--enrolment-url", "--testing-url", "--observation-url", "--signing-key"], o => Assert.Contains(o, run.Output, StringComparison.Ordinal));
         Assert.DoesNotContain('\u001b', run.Output);
     }
 
@@ -99,9 +128,14 @@ public sealed class CliAppTests
     [MemberData(nameof(Verbs))]
     public async Task RunAsync_VerbHelp_ExitCode0ListingEveryOptionWithItsDescription(string verb)
     {
-        var command = CliApp.Build(new CliHost(TextWriter.Null, TextWriter.Null)).Subcommands.Single(c => c.Name == verb);
+        var path = verb.Split(' ');
+        Command command = CliApp.Build(new CliHost(TextWriter.Null, TextWriter.Null));
+        foreach (var name in path)
+        {
+            command = command.Subcommands.Single(c => c.Name == name);
+        }
 
-        var run = await CliRun.RunAsync([verb, "--help"]);
+        var run = await CliRun.RunAsync([.. path, "--help"]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"accredit {verb} [options]", run.Output, StringComparison.Ordinal);

@@ -75,7 +75,7 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(host);
         var globals = new GlobalOptions();
         var context = new VerbContext(host, globals);
-        var root = new RootCommand("accredit: the command line of the accreditation platform (enrolment, knowledge test, simulation, dead letters)")
+        var root = new RootCommand("accredit: the command line of the accreditation platform (enrolment, knowledge test, simulated practice, simulation, outboxes, dead letters)")
         {
             HelpName = "accredit",
         };
@@ -89,6 +89,10 @@ public static class CliApp
             TokenVerb.Create(context),
             .. EnrolmentVerbs.Create(context),
             .. TestingVerbs.Create(context),
+            .. PracticeAdminVerbs.Create(context),
+            .. SchedulingVerbs.Create(context),
+            .. MarkingVerbs.Create(context),
+            OutboxVerbs.Create(context),
             .. DeadLetterVerbs.Create(context),
             SimulateVerb.Create(context),
         ];

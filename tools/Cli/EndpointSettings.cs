@@ -2,9 +2,9 @@ namespace Accreditation.Cli;
 
 /// <summary>Where the services are and how accredit authenticates to them.</summary>
 /// <param name="BearerToken">A token to send as it is; null to mint development tokens with <paramref name="SigningKey"/>.</param>
-public sealed record EndpointSettings(string EnrolmentUrl, string TestingUrl, string SigningKey, string? BearerToken)
+public sealed record EndpointSettings(string EnrolmentUrl, string TestingUrl, string ObservationUrl, string SigningKey, string? BearerToken)
 {
     /// <summary>Never prints the token or the key.</summary>
     public override string ToString() =>
-        $"enrolment {EnrolmentUrl}, testing {TestingUrl}, {(BearerToken is null ? "development tokens" : "given bearer token")}";
+        $"enrolment {EnrolmentUrl}, testing {TestingUrl}, observation {ObservationUrl}, {(BearerToken is null ? "development tokens" : "given bearer token")}";
 }

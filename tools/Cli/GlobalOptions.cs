@@ -11,9 +11,11 @@ public sealed class GlobalOptions
     public const string TokenVariable = "ACCREDIT_TOKEN";
     public const string EnrolmentUrlVariable = "ACCREDIT_ENROLMENT_URL";
     public const string TestingUrlVariable = "ACCREDIT_TESTING_URL";
+    public const string ObservationUrlVariable = "ACCREDIT_OBSERVATION_URL";
     public const string SigningKeyVariable = "ACCREDIT_SIGNING_KEY";
     public const string DefaultEnrolmentUrl = "http://127.0.0.1:5000";
     public const string DefaultTestingUrl = "http://127.0.0.1:5010";
+    public const string DefaultObservationUrl = "http://127.0.0.1:5020";
 
     /// <summary>The services refuse shorter development keys (BuildingBlocks' DevelopmentTokens).</summary>
     public const int MinimumSigningKeyLength = 32;
@@ -39,6 +41,13 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string> ObservationUrl { get; } = new("--observation-url")
+    {
+        Description = $"Observation (simulated practice) service gRPC address [env: {ObservationUrlVariable}; default: {DefaultObservationUrl}]",
+        HelpName = "url",
+        Recursive = true,
+    };
+
     public Option<string> SigningKey { get; } = new("--signing-key")
     {
         Description = $"Key that signs development tokens when no --token is given [env: {SigningKeyVariable}; default: the services' development key]",
@@ -50,9 +59,10 @@ public sealed class GlobalOptions
     {
         EnrolmentUrl.Validators.Add(ValidateUrl);
         TestingUrl.Validators.Add(ValidateUrl);
+        ObservationUrl.Validators.Add(ValidateUrl);
     }
 
-    public IEnumerable<Option> All => [Token, EnrolmentUrl, TestingUrl, SigningKey];
+    public IEnumerable<Option> All => [Token, EnrolmentUrl, TestingUrl, ObservationUrl, SigningKey];
 
     /// <summary>The settings a command line and the environment give.</summary>
     public EndpointSettings Resolve(ParseResult result, Func<string, string?> variable)
@@ -69,6 +79,7 @@ public sealed class GlobalOptions
         return new EndpointSettings(
             Url(NonEmpty(result.GetValue(EnrolmentUrl)) ?? NonEmpty(variable(EnrolmentUrlVariable)) ?? DefaultEnrolmentUrl, EnrolmentUrlVariable),
             Url(NonEmpty(result.GetValue(TestingUrl)) ?? NonEmpty(variable(TestingUrlVariable)) ?? DefaultTestingUrl, TestingUrlVariable),
+            Url(NonEmpty(result.GetValue(ObservationUrl)) ?? NonEmpty(variable(ObservationUrlVariable)) ?? DefaultObservationUrl, ObservationUrlVariable),
             signingKey,
             token);
     }

@@ -12,11 +12,11 @@ public static class ObservationAuthorization
     public static IServiceCollection AddObservationAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
-            .AddScopePolicy(ObservationPolicies.ScenarioAdmin, ObservationScopes.ScenarioAdmin)
-            .AddScopePolicy(ObservationPolicies.Scheduling, ObservationScopes.Scheduling)
-            .AddScopePolicy(ObservationPolicies.Assessor, ObservationScopes.Assessor)
-            .AddScopePolicy(ObservationPolicies.Moderator, ObservationScopes.Moderator)
-            .AddScopePolicy(ObservationPolicies.Auditor, ObservationScopes.Auditor);
+            .AddScopePolicy(ObservationPolicies.ScenarioAdmin, Scopes.ObservationScenarioAdmin)
+            .AddScopePolicy(ObservationPolicies.Scheduling, Scopes.ObservationScheduling)
+            .AddScopePolicy(ObservationPolicies.Assessor, Scopes.ObservationAssessor)
+            .AddScopePolicy(ObservationPolicies.Moderator, Scopes.ObservationModerator)
+            .AddScopePolicy(ObservationPolicies.Auditor, Scopes.ObservationAuditor);
         return services;
     }
 }

@@ -13,40 +13,12 @@ namespace Accreditation.Observation.Application;
 /// recorded in the same transaction) and in any order; a withdrawal cancels the scheduled session;
 /// a move changes the candidate's authority (conflicts of interest are checked against it).
 /// </summary>
-public sealed class EnrolmentEventsConsumer(IdempotentConsumer inbox, SessionRepository sessions) :
-    IIntegrationEventConsumer<CandidateEnrolled>,
-    IIntegrationEventConsumer<CandidateEndorsed>,
-    IIntegrationEventConsumer<CandidateWithdrawn>,
-    IIntegrationEventConsumer<CandidateMoved>
+public sealed class EnrolmentEventsConsumer(IdempotentConsumer inbox, SessionRepository sessions) : EnrolmentEventsConsumerBase
 {
     public const string ConsumerName = "observation-eligibility";
     public const string WithdrawalReason = "the candidate withdrew";
 
-    public Task HandleAsync(string eventId, CandidateEnrolled message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return ApplyAsync(eventId, EnrolmentFacts.From(message));
-    }
-
-    public Task HandleAsync(string eventId, CandidateEndorsed message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return ApplyAsync(eventId, EnrolmentFacts.From(message));
-    }
-
-    public Task HandleAsync(string eventId, CandidateWithdrawn message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return ApplyAsync(eventId, EnrolmentFacts.From(message));
-    }
-
-    public Task HandleAsync(string eventId, CandidateMoved message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return ApplyAsync(eventId, EnrolmentFacts.From(message));
-    }
-
-    private Task<ConsumeOutcome> ApplyAsync(string eventId, EnrolmentFact fact) =>
+    protected override Task ApplyAsync(string eventId, EnrolmentFact fact) =>
         inbox.ConsumeAsync(ConsumerName, eventId, async (db, tx) =>
         {
             var candidateKey = sessions.CandidateKey(fact.EnrolmentId);

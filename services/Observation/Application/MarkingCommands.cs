@@ -1,3 +1,4 @@
+using Accreditation.AssessmentRules.Kss;
 using Accreditation.BuildingBlocks.Auth;
 using Accreditation.BuildingBlocks.Errors;
 using Accreditation.BuildingBlocks.Outbox;

@@ -1,3 +1,4 @@
+using Accreditation.AssessmentRules.Kss;
 using Accreditation.BuildingBlocks.Auth;
 using Accreditation.BuildingBlocks.Errors;
 using Accreditation.BuildingBlocks.Idempotency;
@@ -109,7 +110,7 @@ public sealed class ScenarioCommands(ScenarioRepository scenarios, CommandLog co
         }
 
         var response = new ListKssStatementsResponse();
-        response.Statements.AddRange(request.Role == Role.Unspecified ? kss.All : kss.For(request.Role));
+        response.Statements.AddRange((request.Role == Role.Unspecified ? kss.All : kss.For(request.Role)).Select(s => new KssStatement { Role = s.Role, Number = s.Number, Title = s.Title }));
         return response;
     }
 }

@@ -1,3 +1,4 @@
+using Accreditation.AssessmentRules.Kss;
 using Accreditation.BuildingBlocks.Errors;
 using Accreditation.Contracts.Observation.V1;
 

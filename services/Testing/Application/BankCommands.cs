@@ -1,3 +1,4 @@
+using Accreditation.AssessmentRules.Kss;
 using Accreditation.BuildingBlocks.Auth;
 using Accreditation.BuildingBlocks.Errors;
 using Accreditation.BuildingBlocks.Idempotency;
@@ -142,7 +143,7 @@ public sealed class BankCommands(BankRepository bank, CommandLog commandLog, Kss
     {
         ArgumentNullException.ThrowIfNull(request);
         var response = new ListKssStatementsResponse();
-        response.Statements.AddRange(request.Role == Role.Unspecified ? kss.All : kss.For(request.Role));
+        response.Statements.AddRange((request.Role == Role.Unspecified ? kss.All : kss.For(request.Role)).Select(s => new KssStatement { Role = s.Role, Number = s.Number, Title = s.Title }));
         return response;
     }
 }

@@ -1,3 +1,4 @@
+using Accreditation.AssessmentRules.Kss;
 using System.Security.Cryptography;
 using Accreditation.BuildingBlocks.Auth;
 using Accreditation.BuildingBlocks.Errors;

@@ -14,39 +14,11 @@ namespace Accreditation.Testing.Application;
 /// Keeps eligibility in step with Enrolment. Each event is applied once (its CloudEvent id is
 /// recorded in the same transaction) and in any order; a withdrawal cancels the open sitting.
 /// </summary>
-public sealed class EnrolmentEventsConsumer(IdempotentConsumer inbox, SittingRepository sittings, IOptions<TestingOptions> options) :
-    IIntegrationEventConsumer<CandidateEnrolled>,
-    IIntegrationEventConsumer<CandidateEndorsed>,
-    IIntegrationEventConsumer<CandidateWithdrawn>,
-    IIntegrationEventConsumer<CandidateMoved>
+public sealed class EnrolmentEventsConsumer(IdempotentConsumer inbox, SittingRepository sittings, IOptions<TestingOptions> options) : EnrolmentEventsConsumerBase
 {
     public const string ConsumerName = "testing-eligibility";
 
-    public Task HandleAsync(string eventId, CandidateEnrolled message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return ApplyAsync(eventId, EnrolmentFacts.From(message));
-    }
-
-    public Task HandleAsync(string eventId, CandidateEndorsed message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return ApplyAsync(eventId, EnrolmentFacts.From(message));
-    }
-
-    public Task HandleAsync(string eventId, CandidateWithdrawn message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return ApplyAsync(eventId, EnrolmentFacts.From(message));
-    }
-
-    public Task HandleAsync(string eventId, CandidateMoved message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return ApplyAsync(eventId, EnrolmentFacts.From(message));
-    }
-
-    private Task<ConsumeOutcome> ApplyAsync(string eventId, EnrolmentFact fact) =>
+    protected override Task ApplyAsync(string eventId, EnrolmentFact fact) =>
         inbox.ConsumeAsync(ConsumerName, eventId, async (db, tx) =>
         {
             var candidateKey = sittings.CandidateKey(fact.EnrolmentId);

@@ -1,3 +1,4 @@
+using Accreditation.AssessmentRules.Kss;
 using System.Text.RegularExpressions;
 using Accreditation.BuildingBlocks.Errors;
 using Accreditation.Contracts.Common.V1;

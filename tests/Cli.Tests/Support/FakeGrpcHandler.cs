@@ -3,22 +3,30 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace Accreditation.Cli.Tests.Support;
 
 /// <summary>
 /// Stands in for the services in process: records every gRPC request accredit sends (address,
-/// method, headers) and answers with the message <see cref="Respond"/> gives, or NOT_FOUND when it
-/// gives none. No sockets: it is the channel's HTTP handler.
+/// method, headers, message) and answers with the message <see cref="Respond"/> (or, when set,
+/// <see cref="RespondTo"/>) gives, NOT_FOUND when it gives none, or the status of the
+/// <see cref="RpcException"/> it throws. No sockets: it is the channel's HTTP handler.
 /// </summary>
 public sealed class FakeGrpcHandler : HttpMessageHandler
 {
-    private readonly ConcurrentQueue<HttpRequestMessage> _requests = new();
+    private readonly ConcurrentQueue<(HttpRequestMessage Request, byte[] Message)> _requests = new();
 
     /// <summary>The answer to a request (by its path, /package.Service/Method); null answers NOT_FOUND.</summary>
     public Func<string, IMessage?> Respond { get; init; } = _ => null;
 
-    public IReadOnlyList<HttpRequestMessage> Requests => [.. _requests];
+    /// <summary>The answer to a request by its path and its message's bytes; wins over <see cref="Respond"/> when set.</summary>
+    public Func<string, byte[], IMessage?>? RespondTo { get; init; }
+
+    public IReadOnlyList<HttpRequestMessage> Requests => [.. _requests.Select(r => r.Request)];
+
+    /// <summary>The paths (/package.Service/Method) of the requests, in order.</summary>
+    public IReadOnlyList<string> Paths => [.. Requests.Select(r => r.RequestUri!.AbsolutePath)];
 
     /// <summary>The bearer token of each request, in order.</summary>
     public IReadOnlyList<string?> BearerTokens =>
@@ -27,29 +35,54 @@ public sealed class FakeGrpcHandler : HttpMessageHandler
     /// <summary>A handler factory for <see cref="CliHost.HttpHandler"/> whose channels all share this recorder.</summary>
     public Func<HttpMessageHandler> Factory => () => new Delegating(this);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>The messages of the requests to a method (path ending in /<paramref name="method"/>), in order.</summary>
+    public IReadOnlyList<T> Sent<T>(string method)
+        where T : IMessage<T>, new()
+    {
+        var parser = new MessageParser<T>(() => new T());
+        return [.. _requests.Where(r => r.Request.RequestUri!.AbsolutePath.EndsWith("/" + method, StringComparison.Ordinal)).Select(r => parser.ParseFrom(r.Message))];
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        _requests.Enqueue(request);
-        var answer = Respond(request.RequestUri!.AbsolutePath);
+        var frame = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        var message = frame.Length >= 5 ? frame[5..] : [];
+        _requests.Enqueue((request, message));
+        var path = request.RequestUri!.AbsolutePath;
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Version = HttpVersion.Version20, RequestMessage = request };
+        IMessage? answer;
+        try
+        {
+            answer = RespondTo is null ? Respond(path) : RespondTo(path, message);
+        }
+        catch (RpcException e)
+        {
+            return Refuse(response, e.StatusCode, e.Status.Detail);
+        }
+
         if (answer is null)
         {
-            response.Content = new ByteArrayContent([]);
-            response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
-            response.Headers.Add("grpc-status", "5");
-            response.Headers.Add("grpc-message", "fake: nothing here");
-            return Task.FromResult(response);
+            return Refuse(response, StatusCode.NotFound, "fake: nothing here");
         }
 
         var body = answer.ToByteArray();
-        var frame = new byte[5 + body.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)body.Length);
-        body.CopyTo(frame.AsSpan(5));
-        response.Content = new ByteArrayContent(frame);
+        var reply = new byte[5 + body.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(reply.AsSpan(1), (uint)body.Length);
+        body.CopyTo(reply.AsSpan(5));
+        response.Content = new ByteArrayContent(reply);
         response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         response.TrailingHeaders.Add("grpc-status", "0");
-        return Task.FromResult(response);
+        return response;
+    }
+
+    private static HttpResponseMessage Refuse(HttpResponseMessage response, StatusCode code, string detail)
+    {
+        response.Content = new ByteArrayContent([]);
+        response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        response.Headers.Add("grpc-status", ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        response.Headers.Add("grpc-message", Uri.EscapeDataString(detail));
+        return response;
     }
 
     /// <summary>One channel's handler; disposing it leaves the shared recorder alone.</summary>

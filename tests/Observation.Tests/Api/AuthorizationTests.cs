@@ -41,11 +41,11 @@ public sealed class AuthorizationTests(RedisFixture redis) : ObservationApiTestB
     /// <summary>Which scope each RPC of <see cref="EveryRpc"/> belongs to, in the same order.</summary>
     private static readonly string[] ScopeOf =
     [
-        .. Enumerable.Repeat(ObservationScopes.ScenarioAdmin, 10),
-        .. Enumerable.Repeat(ObservationScopes.Scheduling, 5),
-        .. Enumerable.Repeat(ObservationScopes.Assessor, 4),
-        .. Enumerable.Repeat(ObservationScopes.Moderator, 4),
-        ObservationScopes.Auditor,
+        .. Enumerable.Repeat(Scopes.ObservationScenarioAdmin, 10),
+        .. Enumerable.Repeat(Scopes.ObservationScheduling, 5),
+        .. Enumerable.Repeat(Scopes.ObservationAssessor, 4),
+        .. Enumerable.Repeat(Scopes.ObservationModerator, 4),
+        Scopes.ObservationAuditor,
     ];
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class AuthorizationTests(RedisFixture redis) : ObservationApiTestB
         var calls = EveryRpc().ToList();
         for (var i = 0; i < calls.Count; i++)
         {
-            foreach (var scope in ObservationScopes.All.Where(s => s != ScopeOf[i]))
+            foreach (var scope in Scopes.All.Where(s => s.StartsWith("observation.", StringComparison.Ordinal) && s != ScopeOf[i]))
             {
                 await FailsWith(StatusCode.PermissionDenied, () => calls[i](Invoker("someone", scope)));
             }

@@ -1,3 +1,4 @@
+using Accreditation.BuildingBlocks.Auth;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Observation.V1;
 using Accreditation.TestSupport;
@@ -90,7 +91,7 @@ public sealed class ModerationApiTests(RedisFixture redis) : ObservationApiTestB
     {
         var session = await DisagreedSessionAsync();
         var moderationCase = (await Moderation.GetModerationCaseAsync(new GetModerationCaseRequest { SessionId = session.SessionId })).Session;
-        var markerAsModerator = new ModerationService.ModerationServiceClient(Invoker(ManchesterAssessor, Observation.Api.ObservationScopes.Moderator));
+        var markerAsModerator = new ModerationService.ModerationServiceClient(Invoker(ManchesterAssessor, Scopes.ObservationModerator));
 
         var e = await FailsWith(StatusCode.FailedPrecondition, () => markerAsModerator.DecideModerationAsync(new DecideModerationRequest { SessionId = session.SessionId, Scores = { AllScores(moderationCase, 3) }, Rationale = "mine" }).ResponseAsync);
 

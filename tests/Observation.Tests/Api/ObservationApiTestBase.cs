@@ -6,7 +6,7 @@ using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Events.V1;
 using Accreditation.Contracts.Observation.V1;
 using Accreditation.Observation.Api;
-using Accreditation.Observation.Data;
+using Accreditation.Cli.Practice;
 using Accreditation.TestSupport;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -60,11 +60,11 @@ public abstract class ObservationApiTestBase(RedisFixture redis) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         Host = await ServiceTestHost.StartAsync(ObservationHost.Build, Redis, RedisFixture.NewKeyPrefix(GetType().Name), settings: Settings, clock: Clock);
-        Admin = new(Invoker("admin", ObservationScopes.ScenarioAdmin));
-        Registry = new(Invoker("admin", ObservationScopes.ScenarioAdmin));
-        Scheduling = new(Invoker(Centre, ObservationScopes.Scheduling));
-        Moderation = new(Invoker(Moderator, ObservationScopes.Moderator));
-        Audit = new(Invoker("auditor-1", ObservationScopes.Auditor));
+        Admin = new(Invoker("admin", Scopes.ObservationScenarioAdmin));
+        Registry = new(Invoker("admin", Scopes.ObservationScenarioAdmin));
+        Scheduling = new(Invoker(Centre, Scopes.ObservationScheduling));
+        Moderation = new(Invoker(Moderator, Scopes.ObservationModerator));
+        Audit = new(Invoker("auditor-1", Scopes.ObservationAuditor));
         await Admin.ImportScenariosAsync(SampleScenarios.Create());
         await RegisterAssessorAsync(ManchesterAssessor, Authorities.Manchester);
         await RegisterAssessorAsync(LeedsAssessor, Authorities.Leeds);
@@ -91,7 +91,7 @@ public abstract class ObservationApiTestBase(RedisFixture redis) : IAsyncLifetim
         });
     }
 
-    protected ScoringService.ScoringServiceClient Assessor(string assessorId) => new(Invoker(assessorId, ObservationScopes.Assessor));
+    protected ScoringService.ScoringServiceClient Assessor(string assessorId) => new(Invoker(assessorId, Scopes.ObservationAssessor));
 
     protected Task<RegisterAssessorResponse> RegisterAssessorAsync(string id, string employer, Action<Contracts.Observation.V1.Assessor>? change = null)
     {

@@ -1,3 +1,4 @@
+using Accreditation.BuildingBlocks.Auth;
 using Accreditation.Contracts.Observation.V1;
 using Accreditation.Observation.Api;
 using Accreditation.Observation.Domain;
@@ -73,7 +74,7 @@ public sealed class SchedulingApiTests(RedisFixture redis) : ObservationApiTestB
     {
         var request = Schedule(await EndorsedCandidateAsync());
         await Scheduling.ScheduleSessionAsync(request);
-        var other = new SchedulingService.SchedulingServiceClient(Invoker("centre-2", ObservationScopes.Scheduling));
+        var other = new SchedulingService.SchedulingServiceClient(Invoker("centre-2", Scopes.ObservationScheduling));
 
         var e = await FailsWith(StatusCode.AlreadyExists, () => other.ScheduleSessionAsync(request).ResponseAsync);
 
@@ -229,7 +230,7 @@ public sealed class SchedulingApiTests(RedisFixture redis) : ObservationApiTestB
     public async Task GetSession_ScheduledByAnotherCentre_PermissionDenied()
     {
         var session = await ScheduledSessionAsync();
-        var other = new SchedulingService.SchedulingServiceClient(Invoker("centre-2", ObservationScopes.Scheduling));
+        var other = new SchedulingService.SchedulingServiceClient(Invoker("centre-2", Scopes.ObservationScheduling));
 
         await FailsWith(StatusCode.PermissionDenied, () => other.GetSessionAsync(new GetSessionRequest { SessionId = session.SessionId }).ResponseAsync);
         await FailsWith(StatusCode.PermissionDenied, () => other.CancelSessionAsync(new CancelSessionRequest { SessionId = session.SessionId }).ResponseAsync);

@@ -1,3 +1,4 @@
+using Accreditation.BuildingBlocks.Auth;
 using Accreditation.Contracts.Observation.V1;
 using Accreditation.Observation.Api;
 using Accreditation.TestSupport;
@@ -55,9 +56,9 @@ public sealed class ScoreAuditApiTests(RedisFixture redis) : ObservationApiTestB
         await FailsWith(StatusCode.NotFound, () => Audit.ListScoreAuditAsync(new ListScoreAuditRequest { SessionId = "nope" }).ResponseAsync);
 
     [Theory]
-    [InlineData(ObservationScopes.Assessor)]
-    [InlineData(ObservationScopes.Moderator)]
-    [InlineData(ObservationScopes.Scheduling)]
+    [InlineData(Scopes.ObservationAssessor)]
+    [InlineData(Scopes.ObservationModerator)]
+    [InlineData(Scopes.ObservationScheduling)]
     public async Task ListScoreAudit_OtherScope_PermissionDenied(string scope) =>
         await FailsWith(StatusCode.PermissionDenied, () => new ScoreAuditService.ScoreAuditServiceClient(Invoker("someone", scope)).ListScoreAuditAsync(new ListScoreAuditRequest { SessionId = "x" }).ResponseAsync);
 }

@@ -1,3 +1,4 @@
+using Accreditation.AssessmentRules.Kss;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Observation.V1;
 using Accreditation.Observation.Domain;
@@ -7,7 +8,7 @@ namespace Accreditation.Observation.Tests.Domain;
 /// <summary>Small rubrics and markings for the rule tests.</summary>
 internal static class Rubrics
 {
-    public static readonly KssCatalog Kss = KssCatalog.LoadEmbedded();
+    public static readonly KssCatalog Kss = KssCatalog.LoadEmbedded(typeof(Accreditation.Observation.ObservationServiceCollectionExtensions).Assembly);
 
     /// <summary>Two components: "sim" with criteria C1 (statement 1) and C2 (statement 2), "written" with C1 (statement 2).</summary>
     public static IReadOnlyList<ComponentRubric> Small { get; } =

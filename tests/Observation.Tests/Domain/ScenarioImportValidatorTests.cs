@@ -1,6 +1,6 @@
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Observation.V1;
-using Accreditation.Observation.Data;
+using Accreditation.Cli.Practice;
 using Accreditation.Observation.Domain;
 
 namespace Accreditation.Observation.Tests.Domain;

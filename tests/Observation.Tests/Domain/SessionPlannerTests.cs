@@ -1,7 +1,7 @@
 using Accreditation.BuildingBlocks.Errors;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Observation.V1;
-using Accreditation.Observation.Data;
+using Accreditation.Cli.Practice;
 using Accreditation.Observation.Domain;
 using Google.Protobuf.WellKnownTypes;
 

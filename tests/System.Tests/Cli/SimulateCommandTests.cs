@@ -16,6 +16,9 @@ public sealed class SimulateCommandTests(SystemUnderTest system)
     /// <summary>accredit simulate's default --max-sittings.</summary>
     private const int MaxSittings = 3;
 
+    /// <summary>accredit simulate's default --max-sessions.</summary>
+    private const int MaxSessions = 3;
+
     [Fact]
     public async Task Simulate_Phase1TwentyCandidates_ExitsZeroAndSubscriberReceivesEveryEnrolment()
     {
@@ -29,6 +32,7 @@ public sealed class SimulateCommandTests(SystemUnderTest system)
             {
                 ["ACCREDIT_ENROLMENT_URL"] = $"http://127.0.0.1:{system.Enrolment.GrpcPort}",
                 ["ACCREDIT_TESTING_URL"] = $"http://127.0.0.1:{system.Testing.GrpcPort}",
+                ["ACCREDIT_OBSERVATION_URL"] = $"http://127.0.0.1:{system.Observation.GrpcPort}",
                 ["ACCREDIT_SIGNING_KEY"] = system.Auth.SigningKey,
             });
 
@@ -76,6 +80,20 @@ public sealed class SimulateCommandTests(SystemUnderTest system)
             Assert.All(sittings.SkipLast(1), d => Assert.Equal(AssessmentOutcome.Failed, d.Message.Outcome));
             Assert.All(sittings, d => Assert.Equal(d.Message.EventId, d.CloudEventId));
             Assert.All(sittings, d => Assert.Equal("testing", d.Event.Source));
+        });
+
+        // Observation heard of them too: every candidate who stayed was observed in simulated practice
+        // until passing or running out of sessions, each attempt announced once, in order.
+        await system.WaitUntilAsync(
+            () => stayed.All(id => system.Probe.Of<SimulatedPracticeCompleted>(e => e.EnrolmentId == id)
+                .Any(d => d.Message.Outcome == AssessmentOutcome.Passed || d.Message.AttemptNumber == MaxSessions)),
+            "the last simulated practice result of every simulated candidate who did not withdraw");
+        Assert.All(stayed, id =>
+        {
+            var sessions = system.Probe.Of<SimulatedPracticeCompleted>(e => e.EnrolmentId == id).OrderBy(d => d.Message.AttemptNumber).ToList();
+            Assert.Equal(Enumerable.Range(1, sessions.Count), sessions.Select(d => d.Message.AttemptNumber));
+            Assert.All(sessions.SkipLast(1), d => Assert.Equal(AssessmentOutcome.Failed, d.Message.Outcome));
+            Assert.All(sessions, d => Assert.Equal("observation", d.Event.Source));
         });
     }
 }

@@ -4,8 +4,7 @@ using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Events.V1;
 using Accreditation.Contracts.Observation.V1;
 using Accreditation.Contracts.Testing.V1;
-using Accreditation.Observation.Api;
-using Accreditation.Observation.Data;
+using Accreditation.Cli.Practice;
 using Accreditation.System.Tests.Support;
 using Accreditation.TestSupport;
 using Google.Protobuf.WellKnownTypes;
@@ -22,6 +21,9 @@ namespace Accreditation.System.Tests.Journeys;
 public sealed class AssessmentJourneyTests(SystemUnderTest system)
 {
     private const string Assessor = "assessor-journey-manchester";
+
+    /// <summary>Second marker, for when the session is drawn into the moderation sample.</summary>
+    private const string SecondAssessor = "assessor-journey-wigan";
 
     [Fact]
     public async Task Candidate_PassesKnowledgeTestAndSimulatedPractice_BothCompletionsPublishedOnce()
@@ -70,22 +72,25 @@ public sealed class AssessmentJourneyTests(SystemUnderTest system)
 
     private async Task<string> PassSimulatedPracticeAsync(string enrolmentId)
     {
-        var admin = new ScenarioAdminService.ScenarioAdminServiceClient(system.Authorised(system.Observation, ObservationScopes.ScenarioAdmin, null));
-        var registry = new RegistryService.RegistryServiceClient(system.Authorised(system.Observation, ObservationScopes.ScenarioAdmin, null));
-        var scheduling = new SchedulingService.SchedulingServiceClient(system.Authorised(system.Observation, ObservationScopes.Scheduling, null));
+        var admin = new ScenarioAdminService.ScenarioAdminServiceClient(system.Authorised(system.Observation, Scopes.ObservationScenarioAdmin, null));
+        var registry = new RegistryService.RegistryServiceClient(system.Authorised(system.Observation, Scopes.ObservationScenarioAdmin, null));
+        var scheduling = new SchedulingService.SchedulingServiceClient(system.Authorised(system.Observation, Scopes.ObservationScheduling, null));
         await admin.ImportScenariosAsync(SampleScenarios.Create());
-        await registry.RegisterAssessorAsync(new RegisterAssessorRequest
+        foreach (var (id, employer) in new[] { (Assessor, Authorities.Manchester), (SecondAssessor, Authorities.Wigan) })
         {
-            ClientRequestId = "register-" + Assessor,
-            Assessor = new Contracts.Observation.V1.Assessor
+            await registry.RegisterAssessorAsync(new RegisterAssessorRequest
             {
-                AssessorId = Assessor,
-                DisplayName = "Journey assessor",
-                EmployingAuthorityCode = Authorities.Manchester,
-                Active = true,
-                Roles = { Role.ChildAndFamilyPractitioner, Role.PracticeSupervisor },
-            },
-        });
+                ClientRequestId = "register-" + id,
+                Assessor = new Contracts.Observation.V1.Assessor
+                {
+                    AssessorId = id,
+                    DisplayName = "Journey assessor " + id,
+                    EmployingAuthorityCode = employer,
+                    Active = true,
+                    Roles = { Role.ChildAndFamilyPractitioner, Role.PracticeSupervisor },
+                },
+            });
+        }
         foreach (var actor in new[] { "journey-actor-1", "journey-actor-2" })
         {
             await registry.RegisterActorAsync(new RegisterActorRequest { ClientRequestId = "register-" + actor, Actor = new Actor { ActorId = actor, DisplayName = actor, Active = true } });
@@ -101,8 +106,24 @@ public sealed class AssessmentJourneyTests(SystemUnderTest system)
         };
         var session = (await WhenEligibleAsync(() => scheduling.ScheduleSessionAsync(request).ResponseAsync, "Observation to accept the scheduling")).Session;
 
-        var assessor = new ScoringService.ScoringServiceClient(system.AuthorisedAs(system.Observation, Assessor, ObservationScopes.Assessor));
-        var view = (await assessor.GetAssignedSessionAsync(new GetAssignedSessionRequest { SessionId = session.SessionId })).Session;
+        var marked = await MarkAsync(Assessor, session.SessionId);
+        if (marked.State == SessionState.AwaitingSecondMarking)
+        {
+            // Drawn into the moderation sample: a second assessor from an unconnected authority agrees.
+            var moderation = new ModerationService.ModerationServiceClient(system.AuthorisedAs(system.Observation, "journey-moderator", Scopes.ObservationModerator));
+            await moderation.AssignSecondAssessorAsync(new AssignSecondAssessorRequest { SessionId = session.SessionId, AssessorId = SecondAssessor });
+            marked = await MarkAsync(SecondAssessor, session.SessionId);
+        }
+
+        Assert.Equal(SessionState.Completed, marked.State);
+        return session.SessionId;
+    }
+
+    /// <summary>Submits every criterion at 4 with evidence, as <paramref name="assessorId"/>.</summary>
+    private async Task<Session> MarkAsync(string assessorId, string sessionId)
+    {
+        var assessor = new ScoringService.ScoringServiceClient(system.AuthorisedAs(system.Observation, assessorId, Scopes.ObservationAssessor));
+        var view = (await assessor.GetAssignedSessionAsync(new GetAssignedSessionRequest { SessionId = sessionId })).Session;
         var scores = view.Components.SelectMany(c => c.Criteria.Select(k => new CriterionScore
         {
             ComponentId = c.ComponentId,
@@ -110,8 +131,7 @@ public sealed class AssessmentJourneyTests(SystemUnderTest system)
             Score = 4,
             Evidence = "Clear, purposeful work with the family, evidenced throughout",
         }));
-        await assessor.SubmitScoresAsync(new SubmitScoresRequest { SessionId = session.SessionId, Scores = { scores } });
-        return session.SessionId;
+        return (await assessor.SubmitScoresAsync(new SubmitScoresRequest { SessionId = sessionId, Scores = { scores } })).Session;
     }
 
     /// <summary>Calls until the service has heard of the endorsement (FAILED_PRECONDITION until then), with a deadline.</summary>

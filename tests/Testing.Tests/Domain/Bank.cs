@@ -1,3 +1,4 @@
+using Accreditation.AssessmentRules.Kss;
 using Accreditation.Cli.Bank;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Testing.V1;
@@ -8,7 +9,7 @@ namespace Accreditation.Testing.Tests.Domain;
 /// <summary>The sample bank as the domain sees it after import (version 1, active).</summary>
 internal static class Bank
 {
-    public static readonly KssCatalog Kss = KssCatalog.LoadEmbedded();
+    public static readonly KssCatalog Kss = KssCatalog.LoadEmbedded(typeof(Accreditation.Testing.TestingServiceCollectionExtensions).Assembly);
 
     public static (List<Item> Items, List<CaseScenario> Scenarios) For(Role role)
     {

@@ -1,3 +1,4 @@
+using Accreditation.AssessmentRules.Kss;
 using Accreditation.Contracts.Common.V1;
 
 namespace Accreditation.Testing.Tests.Domain;

@@ -19,6 +19,28 @@ internal static class CommonOptions
     public static Option<string> Sitting() =>
         new("--sitting") { Description = "Sitting id", HelpName = "id", Required = true };
 
+    public static Option<string> Session() =>
+        new("--session") { Description = "Simulated-practice session id", HelpName = "id", Required = true };
+
+    /// <summary>A required option whose value is an id (letters, digits, '.', '_', '-'), as the services accept them.</summary>
+    public static Option<string> Id(string name, string description)
+    {
+        var option = new Option<string>(name) { Description = description, HelpName = "id", Required = true };
+        option.Validators.Add(r =>
+        {
+            var text = r.GetValueOrDefault<string>();
+            if (text is not null && !IsId(text))
+            {
+                r.AddError($"{name} must be an id: letters, digits, '.', '_' or '-', starting with a letter or digit, at most 128 characters");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Whether the services take <paramref name="text"/> as an id.</summary>
+    public static bool IsId(string text) =>
+        text is { Length: > 0 and <= 128 } && char.IsAsciiLetterOrDigit(text[0]) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+
     public static Option<string> RequestId() =>
         new("--request-id") { Description = "client_request_id making a retry safe [default: a new GUID]", HelpName = "id" };
 
@@ -76,6 +98,32 @@ internal static class CommonOptions
         return new Option<T>(name)
         {
             CustomParser = result => Value(result, parse, error),
+        };
+    }
+
+    /// <summary>An option that may be given several times, each value through <paramref name="parse"/>.</summary>
+    public static Option<List<T>> ParsedList<T>(string name, TryParse<T> parse, string error)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new Option<List<T>>(name)
+        {
+            Arity = ArgumentArity.ZeroOrMore,
+            CustomParser = result =>
+            {
+                var values = new List<T>();
+                foreach (var token in result.Tokens)
+                {
+                    if (!parse(token.Value, out var value))
+                    {
+                        result.AddError($"{error}, not '{token.Value}'");
+                        return values;
+                    }
+
+                    values.Add(value);
+                }
+
+                return values;
+            },
         };
     }
 

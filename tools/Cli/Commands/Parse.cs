@@ -1,12 +1,113 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Accreditation.Cli.Practice;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Enrolment.V1;
+using Accreditation.Contracts.Observation.V1;
 using Accreditation.Contracts.Testing.V1;
+using Google.Protobuf.WellKnownTypes;
 
 namespace Accreditation.Cli.Commands;
 
-/// <summary>Friendly spellings of the contract enums on the command line (case-insensitive).</summary>
-public static class Parse
+/// <summary>Friendly spellings of the contract enums and other values on the command line (enums case-insensitive).</summary>
+public static partial class Parse
 {
+    [GeneratedRegex("^E[0-9]{8}$", RegexOptions.CultureInvariant)]
+    private static partial Regex GssPattern();
+
+    /// <summary>A GSS code of a local authority, e.g. E08000002 (upper case, as the services store them).</summary>
+    public static bool Gss(string text, out string code)
+    {
+        code = text?.Trim() ?? "";
+        return GssPattern().IsMatch(code);
+    }
+
+    /// <summary>Roles, comma-separated: "practitioner,supervisor".</summary>
+    public static bool Roles(string text, out Role[] roles)
+    {
+        var parsed = new List<Role>();
+        foreach (var part in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Role(part, out var role))
+            {
+                roles = [];
+                return false;
+            }
+
+            parsed.Add(role);
+        }
+
+        roles = [.. parsed.Distinct()];
+        return roles.Length > 0;
+    }
+
+    public static bool Service(string text, out ServiceName service)
+    {
+        (var ok, service) = text?.ToUpperInvariant() switch
+        {
+            "ENROLMENT" => (true, ServiceName.Enrolment),
+            "TESTING" => (true, ServiceName.Testing),
+            "OBSERVATION" => (true, ServiceName.Observation),
+            _ => (false, ServiceName.Enrolment),
+        };
+        return ok;
+    }
+
+    public static bool Kind(string text, out ComponentKind kind)
+    {
+        kind = text?.ToUpperInvariant() switch
+        {
+            "SIMULATION" => ComponentKind.Simulation,
+            "REFLECTIVE" => ComponentKind.Reflective,
+            "WRITTEN" => ComponentKind.Written,
+            _ => ComponentKind.Unspecified,
+        };
+        return kind != ComponentKind.Unspecified;
+    }
+
+    public static bool Basis(string text, out ModerationBasis basis)
+    {
+        (var ok, basis) = text?.ToUpperInvariant() switch
+        {
+            "FIRST" => (true, ModerationBasis.First),
+            "SECOND" => (true, ModerationBasis.Second),
+            "MEAN" => (true, ModerationBasis.Mean),
+            _ => (false, ModerationBasis.Mean),
+        };
+        return ok;
+    }
+
+    /// <summary>A point in time: ISO 8601 with an offset or Z (UTC assumed without one), or "now".</summary>
+    public static bool Time(string text, out DateTimeOffset time)
+    {
+        if (string.Equals(text?.Trim(), "now", StringComparison.OrdinalIgnoreCase))
+        {
+            time = DateTimeOffset.UtcNow;
+            return true;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+    }
+
+    /// <summary>A period of earlier employment: "GSS:from:to" with dates as yyyy-MM-dd, e.g. E08000003:2019-04-01:2024-03-31.</summary>
+    public static bool Period(string text, out EmploymentPeriod period)
+    {
+        period = new EmploymentPeriod();
+        var parts = (text ?? "").Split(':');
+        if (parts.Length != 3 || !Gss(parts[0], out var code) || !Day(parts[1], out var from) || !Day(parts[2], out var to) || to < from)
+        {
+            return false;
+        }
+
+        period.AuthorityCode = code;
+        period.From = Timestamp.FromDateTimeOffset(from);
+        period.To = Timestamp.FromDateTimeOffset(to);
+        return true;
+    }
+
+    private static bool Day(string text, out DateTimeOffset day) =>
+        DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out day);
+
     public static bool Role(string text, out Role role)
     {
         role = text?.ToUpperInvariant() switch

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Accreditation.Cli.Simulation;
 using Accreditation.Contracts.Enrolment.V1;
+using Accreditation.Contracts.Observation.V1;
 
 namespace Accreditation.Cli.Commands;
 
-/// <summary>simulate: N candidates of the phase's authorities through every step, then a summary and a consistency check.</summary>
+/// <summary>simulate: N candidates of the phase's authorities through every step, then a summary and consistency checks (enrolment listings, simulated-practice sessions).</summary>
 internal static class SimulateVerb
 {
     public static Command Create(VerbContext context)
@@ -21,10 +22,12 @@ internal static class SimulateVerb
         var authorities = new Option<string>("--authorities") { Description = "Comma-separated GSS codes to spread candidates over [default: the phase's]", HelpName = "gss,gss" };
         var maxSittings = CommonOptions.Number("--max-sittings", "Sittings a candidate makes at most (first attempt and resits)", 3, 1, 20);
         var withdrawalShare = CommonOptions.Fraction("--withdrawal-share", "Share of candidates who withdraw after endorsement, from 0 to 1", 0.05);
-        var enrolmentOnly = new Option<bool>("--enrolment-only") { Description = "Stop after enrolment, endorsement and withdrawal: no knowledge test (Testing not needed)" };
-        var command = new Command("simulate", "Drive candidates through enrolment, endorsement, withdrawal and the knowledge test concurrently; print a summary per authority and stage and check each authority's listing")
+        var maxSessions = CommonOptions.Number("--max-sessions", "Simulated-practice sessions a candidate attends at most (first attempt and resits)", 3, 1, 20);
+        var enrolmentOnly = new Option<bool>("--enrolment-only") { Description = "Stop after enrolment, endorsement and withdrawal: no knowledge test, no simulated practice (Testing and Observation not needed)" };
+        var skipObservation = new Option<bool>("--skip-observation") { Description = "Stop after the knowledge test: no simulated practice (Observation not needed)" };
+        var command = new Command("simulate", "Drive candidates through enrolment, endorsement, withdrawal, the knowledge test and simulated practice concurrently; print a summary per authority and stage and check it against the services")
         {
-            phase, candidates, concurrency, seed, authorities, maxSittings, withdrawalShare, enrolmentOnly,
+            phase, candidates, concurrency, seed, authorities, maxSittings, maxSessions, withdrawalShare, enrolmentOnly, skipObservation,
         };
         command.Validators.Add(result =>
         {
@@ -47,9 +50,16 @@ internal static class SimulateVerb
                 result.GetValue(withdrawalShare))
             {
                 KnowledgeTest = !result.GetValue(enrolmentOnly),
+                Observation = !result.GetValue(skipObservation),
                 MaxSittings = result.GetValue(maxSittings),
+                MaxSessions = result.GetValue(maxSessions),
             };
             using var endpoints = context.Connect(result);
+            if (endpoints.HasGivenToken && options.RunsPractice)
+            {
+                throw new UsageException("simulated practice acts as many assessors, each with a development token of its own subject; with --token (ACCREDIT_TOKEN) add --skip-observation");
+            }
+
             return await RunAsync(context, endpoints, options, ct);
         });
         return command;
@@ -58,13 +68,52 @@ internal static class SimulateVerb
     private static async Task<int> RunAsync(VerbContext context, Endpoints endpoints, SimulationOptions options, CancellationToken ct)
     {
         var output = context.Output;
-        await output.WriteLineAsync($"simulating {options.Candidates} candidates of {options.Phase} ({options.Authorities.Count} authorities) against {endpoints.EnrolmentUrl}{(options.KnowledgeTest ? " and " + endpoints.TestingUrl : "")}, seed {options.Seed}");
+        List<string> services = ["enrolment " + endpoints.EnrolmentUrl];
+        if (options.KnowledgeTest)
+        {
+            services.Add("testing " + endpoints.TestingUrl);
+        }
+
+        if (options.RunsPractice)
+        {
+            services.Add("observation " + endpoints.ObservationUrl);
+        }
+
+        var against = services.Count == 1 ? services[0] : string.Join(", ", services.SkipLast(1)) + " and " + services[^1];
+        await output.WriteLineAsync($"simulating {options.Candidates} candidates of {options.Phase} ({options.Authorities.Count} authorities) against {against}, seed {options.Seed}");
         var simulator = new Simulator(endpoints, options);
         await new SimulationProgress(context.ErrorConsole(), options.Candidates).RunAsync(report => simulator.RunAsync(report, ct));
 
-        SimulationSummary.Write(context.OutputConsole(), simulator.Stats, options.Authorities);
+        SimulationSummary.Write(context.OutputConsole(), simulator.Stats, options.Authorities, options.Stages);
         var mismatches = await CheckListingsAsync(endpoints, options.Authorities, simulator.Stats, output, ct);
+        if (options.RunsPractice)
+        {
+            mismatches += await CheckPracticeAsync(endpoints, options, simulator.Stats, output, ct);
+        }
+
         return simulator.Stats.ErrorCount == 0 && mismatches == 0 ? 0 : 1;
+    }
+
+    /// <summary>Observation's own view of every session the simulation scheduled must show what the simulation counted.</summary>
+    private static async Task<int> CheckPracticeAsync(Endpoints endpoints, SimulationOptions options, SimulationStats stats, TextWriter output, CancellationToken ct)
+    {
+        var scheduled = stats.Sessions;
+        var seen = new Session[scheduled.Count];
+        var scheduling = endpoints.Scheduling();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, scheduled.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = ct },
+            async (i, token) => seen[i] = (await scheduling.GetSessionAsync(new GetSessionRequest { SessionId = scheduled[i].SessionId }, cancellationToken: token)).Session);
+        var problems = PracticeCheck.Compare(options.Authorities, stats, [.. scheduled.Zip(seen)]);
+        foreach (var problem in problems)
+        {
+            await output.WriteLineAsync("check failed for " + problem);
+        }
+
+        await output.WriteLineAsync(problems.Count == 0
+            ? $"check: Observation's {scheduled.Count} sessions match the simulated practice"
+            : $"check: {problems.Count} simulated-practice mismatches");
+        return problems.Count;
     }
 
     /// <summary>Each authority's own listing must show what the simulation did there.</summary>

@@ -12,9 +12,25 @@ public sealed record SimulationOptions(
     /// <summary>Whether candidates sit the knowledge test (needs the Testing service).</summary>
     public bool KnowledgeTest { get; init; } = true;
 
+    /// <summary>Whether candidates go through simulated practice after the knowledge test (needs the Observation service).</summary>
+    public bool Observation { get; init; } = true;
+
     /// <summary>Sittings a candidate makes at most (first attempt and resits).</summary>
     public int MaxSittings { get; init; } = 3;
 
+    /// <summary>Simulated-practice sessions a candidate attends at most (first attempt and resits).</summary>
+    public int MaxSessions { get; init; } = 3;
+
     /// <summary>How long to keep asking when the platform says "not yet" (eligibility not yet known, resit cool-off).</summary>
     public TimeSpan Patience { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Whether simulated practice runs: asked for, and after the knowledge test.</summary>
+    public bool RunsPractice => Observation && KnowledgeTest;
+
+    /// <summary>The stages the summary shows: simulated practice's only when it runs.</summary>
+    public IReadOnlyList<Stage> Stages => RunsPractice ? Enum.GetValues<Stage>() : KnowledgeTestStages;
+
+    /// <summary>The summary's columns without simulated practice (as before it existed).</summary>
+    public static IReadOnlyList<Stage> KnowledgeTestStages { get; } =
+        [Stage.Enrolled, Stage.Endorsed, Stage.Withdrawn, Stage.Sat, Stage.Resat, Stage.Passed, Stage.NotPassed, Stage.Errored];
 }

@@ -8,6 +8,8 @@ public sealed class SimulationStats
 {
     private readonly ConcurrentDictionary<(string Authority, Stage Stage), int> _reached = new();
     private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _notes = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<PracticeSession> _sessions = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _calls;
     private int _finished;
@@ -20,11 +22,21 @@ public sealed class SimulationStats
 
     public IReadOnlyDictionary<string, int> Errors => _errors;
 
+    /// <summary>Things worth telling that are not errors (a resit the cool-off put beyond the wait), with how often.</summary>
+    public IReadOnlyDictionary<string, int> Notes => _notes;
+
+    /// <summary>Every simulated-practice session the simulation scheduled, in the order scheduled.</summary>
+    public IReadOnlyList<PracticeSession> Sessions => [.. _sessions];
+
     public void Call() => Interlocked.Increment(ref _calls);
 
     public void Reached(string authority, Stage stage) => _reached.AddOrUpdate((authority, stage), 1, (_, n) => n + 1);
 
     public void Error(string what) => _errors.AddOrUpdate(what, 1, (_, n) => n + 1);
+
+    public void Note(string what) => _notes.AddOrUpdate(what, 1, (_, n) => n + 1);
+
+    public void Scheduled(PracticeSession session) => _sessions.Enqueue(session ?? throw new ArgumentNullException(nameof(session)));
 
     public void JourneyDone() => Interlocked.Increment(ref _finished);
 

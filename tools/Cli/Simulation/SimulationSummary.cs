@@ -4,14 +4,15 @@ using Spectre.Console;
 
 namespace Accreditation.Cli.Simulation;
 
-/// <summary>The end of a simulation: a table of candidates per authority and stage with totals, then throughput and errors.</summary>
+/// <summary>The end of a simulation: a table of candidates per authority and stage with totals, then throughput, errors and notes.</summary>
 public static class SimulationSummary
 {
-    public static Table Table(SimulationStats stats, IReadOnlyList<string> authorities)
+    /// <param name="stages">The columns, in order; null for every stage.</param>
+    public static Table Table(SimulationStats stats, IReadOnlyList<string> authorities, IReadOnlyList<Stage>? stages = null)
     {
         ArgumentNullException.ThrowIfNull(stats);
         ArgumentNullException.ThrowIfNull(authorities);
-        var stages = Enum.GetValues<Stage>();
+        stages ??= Enum.GetValues<Stage>();
         var authority = Tables.Text("authority");
         authority.Footer = new Text("total");
         var columns = new List<TableColumn> { authority };
@@ -31,16 +32,22 @@ public static class SimulationSummary
         return table;
     }
 
-    public static void Write(IAnsiConsole console, SimulationStats stats, IReadOnlyList<string> authorities)
+    /// <param name="stages">The columns, in order; null for every stage.</param>
+    public static void Write(IAnsiConsole console, SimulationStats stats, IReadOnlyList<string> authorities, IReadOnlyList<Stage>? stages = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(stats);
-        console.WriteTable(Table(stats, authorities));
+        console.WriteTable(Table(stats, authorities, stages));
         var seconds = Math.Max(stats.Elapsed.TotalSeconds, 0.001);
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stats.Calls} calls in {seconds:F1} s: {stats.Calls / seconds:F1} calls/s; {stats.ErrorCount} errors"));
         foreach (var (what, n) in stats.Errors.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {n} x {what}"));
+        }
+
+        foreach (var (what, n) in stats.Notes.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"note: {n} x {what}"));
         }
     }
 }

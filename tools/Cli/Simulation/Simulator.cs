@@ -10,31 +10,71 @@ namespace Accreditation.Cli.Simulation;
 /// Drives candidates through every step that exists, concurrently: enrolment by the employer,
 /// the manager's endorsement, for a share of them a voluntary withdrawal, and for the rest the
 /// knowledge test: booking (once Testing has heard of the endorsement), the sitting and, after a
-/// fail, resits once the cool-off allows. About a quarter of candidates are weaker and tend to fail
-/// their first attempt.
+/// fail, resits once the cool-off allows; then simulated practice (<see cref="PracticeJourney"/>).
+/// About a quarter of candidates are weaker at each and tend to fail their first attempt. The plan of
+/// every candidate (authority, role, withdrawal, abilities) follows from the seed alone.
 /// </summary>
-public sealed class Simulator(Endpoints endpoints, SimulationOptions options)
+public sealed class Simulator
 {
-    private readonly Random _answers = new(options.Seed);
+    /// <summary>Ability in simulated practice of the stronger three quarters and the weaker quarter (see <see cref="Practice.PracticeScoring"/>).</summary>
+    public const double StrongPractice = 0.92;
+    public const double WeakPractice = 0.4;
+    public const double WeakPracticeShare = 0.25;
+
+    private readonly Endpoints _endpoints;
+    private readonly SimulationOptions _options;
+    private readonly Random _answers;
+    private readonly PracticeJourney _practice;
     private KeyBook? _keys;
+
+    public Simulator(Endpoints endpoints, SimulationOptions options)
+    {
+        _endpoints = endpoints ?? throw new ArgumentNullException(nameof(endpoints));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _answers = new Random(options.Seed);
+        _practice = new PracticeJourney(endpoints, options, Stats);
+    }
 
     public SimulationStats Stats { get; } = new();
 
+    /// <summary>
+    /// Every candidate's simulated-practice ability, in candidate order: exactly a quarter (rounded)
+    /// weaker, which ones drawn from a random of its own, so the other draws of a seed stay as they
+    /// were and a small run shows the share as well as a large one.
+    /// </summary>
+    public static IReadOnlyList<double> PracticeAbilities(int seed, int candidates)
+    {
+        var order = Enumerable.Range(0, candidates).ToArray();
+        new Random(unchecked(seed ^ 0x5eed0b5)).Shuffle(order);
+        var weak = order.Take((int)Math.Round(candidates * WeakPracticeShare, MidpointRounding.AwayFromZero)).ToHashSet();
+        return [.. Enumerable.Range(0, candidates).Select(i => weak.Contains(i) ? WeakPractice : StrongPractice)];
+    }
+
     public async Task RunAsync(Action<SimulationStats>? progress, CancellationToken cancellationToken)
     {
+        var options = _options;
+        var endpoints = _endpoints;
         var random = new Random(options.Seed);
+        var practiceAbilities = PracticeAbilities(options.Seed, options.Candidates);
         var firstNumber = random.Next(100_000, 900_000 - options.Candidates);
         var plans = Enumerable.Range(0, options.Candidates).Select(i => new CandidatePlan(
             Authority: options.Authorities[i % options.Authorities.Count],
             RegistrationNumber: "SW" + (firstNumber + i),
             Role: random.NextDouble() < 0.2 ? Role.PracticeSupervisor : Role.ChildAndFamilyPractitioner,
             Withdraws: random.NextDouble() < options.WithdrawalShare,
-            Ability: random.NextDouble() < 0.25 ? 0.45 : 0.85)).ToList();
+            Ability: random.NextDouble() < 0.25 ? 0.45 : 0.85,
+            PracticeAbility: practiceAbilities[i],
+            Index: i)).ToList();
         if (options.KnowledgeTest)
         {
             Stats.Call();
             await endpoints.BankAdmin().ImportItemsAsync(Bank.SampleBank.Create(), cancellationToken: cancellationToken);
             _keys = new KeyBook(endpoints.BankAdmin());
+        }
+
+        if (options.RunsPractice)
+        {
+            await _practice.PrepareAsync(cancellationToken);
         }
 
         await Parallel.ForEachAsync(
@@ -50,7 +90,7 @@ public sealed class Simulator(Endpoints endpoints, SimulationOptions options)
 
     private async Task JourneyAsync(CandidatePlan plan, CancellationToken ct)
     {
-        var client = endpoints.Enrolment(plan.Authority);
+        var client = _endpoints.Enrolment(plan.Authority);
         try
         {
             var enrolment = (await Call(() => client.EnrolCandidateAsync(new EnrolCandidateRequest
@@ -92,9 +132,13 @@ public sealed class Simulator(Endpoints endpoints, SimulationOptions options)
                 }, cancellationToken: ct).ResponseAsync);
                 Stats.Reached(plan.Authority, Stage.Withdrawn);
             }
-            else if (options.KnowledgeTest)
+            else if (_options.KnowledgeTest)
             {
                 await KnowledgeTestAsync(plan, enrolment.EnrolmentId, ct);
+                if (_options.RunsPractice)
+                {
+                    await _practice.RunAsync(plan.Authority, plan.Role, enrolment.EnrolmentId, plan.PracticeAbility, unchecked(_options.Seed + (plan.Index * 7_919)), ct);
+                }
             }
         }
         catch (RpcException e)
@@ -106,9 +150,9 @@ public sealed class Simulator(Endpoints endpoints, SimulationOptions options)
 
     private async Task KnowledgeTestAsync(CandidatePlan plan, string enrolmentId, CancellationToken ct)
     {
-        var delivery = endpoints.Delivery();
+        var delivery = _endpoints.Delivery();
         var ability = plan.Ability;
-        for (var sitting = 1; sitting <= options.MaxSittings; sitting++)
+        for (var sitting = 1; sitting <= _options.MaxSittings; sitting++)
         {
             var booked = await Retry.WhileNotYetAsync(
                 () => Call(() => delivery.BookSittingAsync(new BookSittingRequest
@@ -122,7 +166,7 @@ public sealed class Simulator(Endpoints endpoints, SimulationOptions options)
                 e => e.StatusCode == StatusCode.FailedPrecondition && (e.Status.Detail.Contains("not known", StringComparison.Ordinal)
                     || e.Status.Detail.Contains("no practice endorsement", StringComparison.Ordinal)
                     || e.Status.Detail.Contains("resit may be booked from", StringComparison.Ordinal)),
-                options.Patience,
+                _options.Patience,
                 ct);
             var started = await Call(() => delivery.StartSittingAsync(new StartSittingRequest { SittingId = booked.Sitting.SittingId }, cancellationToken: ct).ResponseAsync);
             Stats.Reached(plan.Authority, sitting == 1 ? Stage.Sat : Stage.Resat);
@@ -147,5 +191,5 @@ public sealed class Simulator(Endpoints endpoints, SimulationOptions options)
         return await call();
     }
 
-    private sealed record CandidatePlan(string Authority, string RegistrationNumber, Role Role, bool Withdraws, double Ability);
+    private sealed record CandidatePlan(string Authority, string RegistrationNumber, Role Role, bool Withdraws, double Ability, double PracticeAbility, int Index);
 }

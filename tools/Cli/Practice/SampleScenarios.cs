@@ -1,7 +1,7 @@
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Observation.V1;
 
-namespace Accreditation.Observation.Data;
+namespace Accreditation.Cli.Practice;
 
 /// <summary>
 /// A sample scenario set for demos, simulations and tests, for both roles: simulations (with actor
