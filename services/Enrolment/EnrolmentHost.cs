@@ -1,4 +1,7 @@
 using Accreditation.BuildingBlocks.Hosting;
+using Accreditation.BuildingBlocks.Subscriptions;
+using Accreditation.Contracts;
+using Accreditation.Contracts.Events.V1;
 using Accreditation.Enrolment.Domain;
 using Accreditation.Enrolment.Api;
 
@@ -17,6 +20,7 @@ public static partial class EnrolmentHost
         var app = builder.Build();
         app.UseServiceDefaults();
         app.MapGrpcService<EnrolmentGrpcService>();
+        app.MapSubscription<AccreditationAwarded>(Topics.AccreditationAwarded);
 
         // Fail at start, not at the first call, when the phase configuration breaks a rule.
         var phase = app.Services.GetRequiredService<RolloutPhase>();

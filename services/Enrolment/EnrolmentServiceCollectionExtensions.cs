@@ -1,4 +1,7 @@
+using Accreditation.BuildingBlocks.Inbox;
 using Accreditation.BuildingBlocks.Outbox;
+using Accreditation.BuildingBlocks.Subscriptions;
+using Accreditation.Contracts.Events.V1;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Accreditation.BuildingBlocks.Redis;
 using Accreditation.Enrolment.Application;
@@ -11,11 +14,12 @@ public static class EnrolmentServiceCollectionExtensions
 {
     public const string ServiceName = Contracts.AppIds.Enrolment;
 
-    /// <summary>The Enrolment service's own parts: its store, outbox, phase participation and use cases.</summary>
+    /// <summary>The Enrolment service's own parts: its store, outbox, inbox, phase participation, use cases and the accreditation consumer.</summary>
     public static IServiceCollection AddEnrolment(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRedisStore(configuration, ServiceName + ":");
         services.AddOutbox(configuration);
+        services.AddIdempotentConsumer(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => LocalAuthorityCatalog.LoadEmbedded());
         services.AddSingleton(sp =>
@@ -26,6 +30,8 @@ public static class EnrolmentServiceCollectionExtensions
         });
         services.AddSingleton<EnrolmentRepository>();
         services.AddSingleton<EnrolmentCommands>();
+        services.AddSingleton<AccreditationAwardedConsumer>();
+        services.AddSingleton<IIntegrationEventConsumer<AccreditationAwarded>>(sp => sp.GetRequiredService<AccreditationAwardedConsumer>());
         return services;
     }
 }

@@ -8,8 +8,9 @@ namespace Accreditation.Enrolment.Domain;
 /// <summary>
 /// The enrolment life cycle, as pure functions: each takes the current enrolment and returns the
 /// next one (version + 1), or throws <see cref="DomainRuleException"/> when the step is not allowed.
-/// Enrolled -> Endorsed; Enrolled or Endorsed -> Withdrawn (any time, no penalty); a move to another
-/// participating authority keeps the state and the history.
+/// Enrolled -> Endorsed; Enrolled or Endorsed -> Withdrawn (any time before accreditation, no
+/// penalty); a move to another participating authority keeps the state and the history; an
+/// accreditation is recorded beside the state and stands.
 /// </summary>
 public static class EnrolmentRules
 {
@@ -66,9 +67,32 @@ public static class EnrolmentRules
             throw new DomainRuleException($"enrolment {current.EnrolmentId} is already withdrawn");
         }
 
+        if (current.Accreditation is { } accreditation)
+        {
+            throw new DomainRuleException($"enrolment {current.EnrolmentId} is accredited (since {accreditation.AccreditedAt.ToDateTimeOffset():yyyy-MM-dd}); an accreditation cannot be withdrawn");
+        }
+
         var next = Next(current, now);
         next.State = EnrolmentState.Withdrawn;
         next.Withdrawal = new Withdrawal { Reason = reason, WithdrawnAt = Timestamp.FromDateTimeOffset(now) };
+        return next;
+    }
+
+    /// <summary>
+    /// Records the accreditation awarded to the enrolment, in any state (an award decided before a
+    /// withdrawal stands); null when it is already recorded (the award is announced once, but may be
+    /// delivered again).
+    /// </summary>
+    public static EnrolmentRecord? Accredit(EnrolmentRecord current, DateTimeOffset accreditedAt, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (current.Accreditation is not null)
+        {
+            return null;
+        }
+
+        var next = Next(current, now);
+        next.Accreditation = new AccreditationAward { AccreditedAt = Timestamp.FromDateTimeOffset(accreditedAt), RecordedAt = Timestamp.FromDateTimeOffset(now) };
         return next;
     }
 

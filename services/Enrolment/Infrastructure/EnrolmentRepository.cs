@@ -93,6 +93,25 @@ public sealed class EnrolmentRepository(RedisStore store, OutboxWriter outbox, C
         return await Commit(tx);
     }
 
+    /// <summary>Reads an enrolment through <paramref name="db"/> (for a consumer's transaction).</summary>
+    public async Task<StoredEnrolment?> GetAsync(IDatabaseAsync db, string enrolmentId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var fields = await db.HashGetAsync(EnrolmentKey(enrolmentId), ["data", "seq"]);
+        return fields[0].IsNull ? null : new StoredEnrolment(EnrolmentRecord.Parser.ParseFrom((byte[])fields[0]!), (long)fields[1]);
+    }
+
+    /// <summary>Stages a change that needs no index change and publishes nothing (the accreditation), guarded by the version read.</summary>
+    public void StageRecordOnly(ITransaction tx, StoredEnrolment before, EnrolmentRecord after)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var key = EnrolmentKey(before.Enrolment.EnrolmentId);
+        tx.AddCondition(Condition.HashEqual(key, "version", before.Enrolment.Version));
+        _ = tx.HashSetAsync(key, [new HashEntry("data", after.ToByteArray()), new HashEntry("version", after.Version)]);
+    }
+
     /// <summary>
     /// Enrolments of one authority in enrolment order, after sequence <paramref name="afterSequence"/>,
     /// filtered; stops at <paramref name="pageSize"/> matches. Returns the sequence of the last one.

@@ -31,7 +31,10 @@ public sealed class HostingTests(RedisFixture redis) : ApiTestBase(redis)
 
         Assert.True(health.IsSuccessStatusCode);
         Assert.True(subscribe.IsSuccessStatusCode);
-        Assert.Equal("[]", await subscribe.Content.ReadAsStringAsync());
+        using var discovered = System.Text.Json.JsonDocument.Parse(await subscribe.Content.ReadAsStringAsync());
+        var subscription = Assert.Single(discovered.RootElement.EnumerateArray());
+        Assert.Equal(Contracts.Topics.AccreditationAwarded, subscription.GetProperty("topic").GetString());
+        Assert.Equal(Contracts.Topics.DeadLetterFor(Contracts.AppIds.Enrolment, Contracts.Topics.AccreditationAwarded), subscription.GetProperty("deadLetterTopic").GetString());
     }
 
     [Fact]

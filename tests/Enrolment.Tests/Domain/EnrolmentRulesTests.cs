@@ -107,4 +107,34 @@ public sealed class EnrolmentRulesTests
         Assert.Equal("Bury", evt.FromAuthority.Name);
         Assert.Equal(3, evt.EnrolmentVersion);
     }
+
+    [Fact]
+    public void Accredit_Endorsed_RecordedBesideTheStateVersionIncreased()
+    {
+        var endorsed = EnrolmentRules.Endorse(Enrolled(), "S", "M", Now);
+
+        var accredited = EnrolmentRules.Accredit(endorsed, Now.AddDays(-2), Now)!;
+
+        Assert.Equal(EnrolmentState.Endorsed, accredited.State);
+        Assert.Equal(Timestamp.FromDateTimeOffset(Now.AddDays(-2)), accredited.Accreditation.AccreditedAt);
+        Assert.Equal(endorsed.Version + 1, accredited.Version);
+    }
+
+    [Fact]
+    public void Accredit_AlreadyAccredited_NoChange()
+    {
+        var accredited = EnrolmentRules.Accredit(EnrolmentRules.Endorse(Enrolled(), "S", "M", Now), Now, Now)!;
+
+        Assert.Null(EnrolmentRules.Accredit(accredited, Now.AddDays(1), Now.AddDays(1)));
+    }
+
+    [Fact]
+    public void Withdraw_Accredited_DomainRule()
+    {
+        var accredited = EnrolmentRules.Accredit(EnrolmentRules.Endorse(Enrolled(), "S", "M", Now), Now, Now)!;
+
+        var e = Assert.Throws<DomainRuleException>(() => EnrolmentRules.Withdraw(accredited, "moving on", Now));
+
+        Assert.Contains("accredited", e.Message, StringComparison.Ordinal);
+    }
 }

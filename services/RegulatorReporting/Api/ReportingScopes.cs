@@ -1,0 +1,10 @@
+namespace Accreditation.RegulatorReporting.Api;
+
+/// <summary>Scopes of Reporting's callers. HR, delivery and assessor tokens carry none of them and reach nothing here.</summary>
+public static class ReportingScopes
+{
+    /// <summary>The regulator (Social Work England): register statuses, the change feed and the export.</summary>
+    public const string Regulator = "regulator";
+
+    public static readonly IReadOnlyList<string> All = [Regulator];
+}

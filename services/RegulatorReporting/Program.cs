@@ -1,0 +1,3 @@
+using Accreditation.RegulatorReporting;
+
+await RegulatorReportingHost.Build(args).RunAsync();

@@ -1,0 +1,110 @@
+using Accreditation.Contracts;
+using Accreditation.Contracts.Events.V1;
+using Accreditation.Contracts.Reporting.V1;
+using Accreditation.TestSupport;
+using Google.Protobuf;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Accreditation.RegulatorReporting.Tests.Api;
+
+[Collection(RedisGroup.Name)]
+public sealed class AwardTests(RedisFixture redis) : ReportingApiTestBase(redis)
+{
+    [Fact]
+    public async Task Deliver_BothComponentsPassed_AwardPublishedThroughTheOutbox()
+    {
+        var c = await AccreditedAsync(practiceDay: 20);
+
+        var award = await AwardsAsync(1);
+
+        Assert.Equal((c.EnrolmentId, c.RegistrationNumber, c.Role, Day(20)), (award[0].EnrolmentId, award[0].RegistrationNumber, award[0].Role, award[0].AccreditedAt));
+        Assert.Equal(Bury, award[0].Authority);
+        Assert.Equal(AccreditationStatus.Accredited, (await StatusAsync(c.RegistrationNumber)).Status);
+    }
+
+    [Fact]
+    public async Task Deliver_EveryEventTwiceInReverseOrder_OneAwardSameState()
+    {
+        var c = new Candidate(EnrolmentRequests.NewRegistrationNumber());
+        List<(string Topic, IMessage Message)> events =
+        [
+            (Topics.CandidateEnrolled, c.Enrolled()),
+            (Topics.CandidateEndorsed, c.Endorsed()),
+            (Topics.KnowledgeTestCompleted, c.KnowledgeTest(10, true)),
+            (Topics.SimulatedPracticeCompleted, c.SimulatedPractice(20, true)),
+            (Topics.CandidateWithdrawn, c.Withdrawn(30)),
+        ];
+        events.Reverse();
+        foreach (var (topic, message) in events.Concat(events))
+        {
+            var (http, body) = await DeliverAsync(topic, message);
+            Assert.Equal(200, http);
+            Assert.Contains("SUCCESS", body, StringComparison.Ordinal);
+        }
+
+        var awards = await AwardsAsync(1);
+        await DeliverAsync(c.Moved(40, Wigan));
+
+        Assert.Equal(Day(20), awards.Single().AccreditedAt);
+        Assert.Single(Host.Transport.PublishedTo(Topics.AccreditationAwarded));
+        var status = await StatusAsync(c.RegistrationNumber);
+        Assert.Equal((AccreditationStatus.Accredited, Day(20)), (status.Roles.Single().Status, status.Roles.Single().AccreditedAt));
+    }
+
+    [Fact]
+    public async Task Deliver_WithdrawnBeforeTheLaterPass_NotAccreditedNoAward()
+    {
+        var c = new Candidate(EnrolmentRequests.NewRegistrationNumber());
+        await DeliverAsync(c.Enrolled());
+        await DeliverAsync(c.Endorsed());
+        await DeliverAsync(c.KnowledgeTest(10, true));
+        await DeliverAsync(c.Withdrawn(15));
+        await DeliverAsync(c.SimulatedPractice(20, true));
+
+        Assert.Equal(AccreditationStatus.NotAccredited, (await StatusAsync(c.RegistrationNumber)).Status);
+        Assert.Empty(Host.Transport.PublishedTo(Topics.AccreditationAwarded));
+    }
+
+    [Fact]
+    public async Task Deliver_PoisonEvent_DroppedToDeadLetter()
+    {
+        var c = new Candidate(EnrolmentRequests.NewRegistrationNumber());
+        var enrolled = c.Enrolled();
+        enrolled.RegistrationNumber = "not a number";
+
+        var (http, body) = await DeliverAsync(Topics.CandidateEnrolled, enrolled);
+
+        Assert.Equal(200, http);
+        Assert.Contains("DROP", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deliver_EqualityMonitoring_KeptApartNeverInTheRegister()
+    {
+        var c = await InProgressAsync();
+        await DeliverAsync(Topics.EqualityMonitoringRecorded, new EqualityMonitoringRecorded
+        {
+            EventId = Guid.NewGuid().ToString(),
+            OccurredAt = Day(0),
+            EnrolmentId = c.EnrolmentId,
+            RegistrationNumber = c.RegistrationNumber,
+            Role = c.Role,
+            Authority = Bury,
+            EqualityMonitoring = new Contracts.Enrolment.V1.EqualityMonitoring { AgeBand = Contracts.Enrolment.V1.AgeBand._30To39, Sex = Contracts.Enrolment.V1.Sex.Female },
+        });
+
+        var stored = await Host.Services.GetRequiredService<Infrastructure.ReportingStore>().GetEqualityAsync(c.EnrolmentId);
+
+        Assert.Equal("AGE_BAND_30_TO_39", stored!.Value.AgeBand);
+        Assert.DoesNotContain("AGE_BAND", (await StatusAsync(c.RegistrationNumber)).ToString(), StringComparison.Ordinal);
+    }
+
+    private async Task<IReadOnlyList<AccreditationAwarded>> AwardsAsync(int expected)
+    {
+        var published = await Eventually.WaitForAsync(
+            () => Task.FromResult(Host.Transport.PublishedTo(Topics.AccreditationAwarded)),
+            p => p.Count >= expected,
+            $"{expected} accreditation awarded events");
+        return published.Select(m => JsonParser.Default.Parse<AccreditationAwarded>(m.Json)).ToList();
+    }
+}
