@@ -59,15 +59,18 @@ start_redis() { # start_redis NAME PORT
 
 # Ports: broker 6380; per service: store, gRPC API, sidecar app port, sidecar gRPC, sidecar HTTP.
 BROKER_PORT=6380
-declare -A STORE=([enrolment]=6381 [testing]=6382 [observation]=6383)
-declare -A GRPC=([enrolment]=5000 [testing]=5010 [observation]=5020)
-declare -A APP=([enrolment]=5001 [testing]=5011 [observation]=5021)
-declare -A DAPR_GRPC=([enrolment]=50001 [testing]=50002 [observation]=50003)
-declare -A DAPR_HTTP=([enrolment]=3500 [testing]=3501 [observation]=3502)
+declare -A STORE=([enrolment]=6381 [testing]=6382 [observation]=6383 [reporting]=6384)
+declare -A GRPC=([enrolment]=5000 [testing]=5010 [observation]=5020 [reporting]=5030)
+declare -A APP=([enrolment]=5001 [testing]=5011 [observation]=5021 [reporting]=5031)
+# Public HTTP/1.1 API (HTTP/JSON, CSV, OpenAPI): Reporting only.
+declare -A HTTP_API=([enrolment]=0 [testing]=0 [observation]=0 [reporting]=5032)
+declare -A DAPR_GRPC=([enrolment]=50001 [testing]=50002 [observation]=50003 [reporting]=50004)
+declare -A DAPR_HTTP=([enrolment]=3500 [testing]=3501 [observation]=3502 [reporting]=3503)
 declare -A DLL=([enrolment]=services/Enrolment/bin/Debug/net10.0/Accreditation.Enrolment.dll
                 [testing]=services/Testing/bin/Debug/net10.0/Accreditation.Testing.dll
-                [observation]=services/Observation/bin/Debug/net10.0/Accreditation.Observation.dll)
-SERVICES=(enrolment testing observation)
+                [observation]=services/Observation/bin/Debug/net10.0/Accreditation.Observation.dll
+                [reporting]=services/RegulatorReporting/bin/Debug/net10.0/Accreditation.RegulatorReporting.dll)
+SERVICES=(enrolment testing observation reporting)
 # Demo settings: resits after a 2 s cool-off instead of weeks, so simulate shows resits.
 export Testing__Resits__CoolOff="${Testing__Resits__CoolOff:-00:00:02}"
 export Observation__Resits__CoolOff="${Observation__Resits__CoolOff:-00:00:02}"
@@ -101,7 +104,7 @@ start_sidecar() { # start_sidecar SERVICE
 start_service() { # start_service SERVICE
   local s="$1" dll="${DLL[$1]}"
   (cd "$(dirname "$dll")" && ASPNETCORE_ENVIRONMENT=Development \
-    Service__GrpcPort="${GRPC[$s]}" Service__AppPort="${APP[$s]}" Service__BindAddress=127.0.0.1 \
+    Service__GrpcPort="${GRPC[$s]}" Service__AppPort="${APP[$s]}" Service__HttpApiPort="${HTTP_API[$s]}" Service__BindAddress=127.0.0.1 \
     Redis__ConnectionString="127.0.0.1:${STORE[$s]}" \
     DAPR_GRPC_PORT="${DAPR_GRPC[$s]}" DAPR_HTTP_PORT="${DAPR_HTTP[$s]}" \
     APP_API_TOKEN="${APP_TOKEN[$s]}" DAPR_API_TOKEN="${DAPR_TOKEN[$s]}" \
@@ -121,6 +124,7 @@ accredit() { dotnet tools/Cli/bin/Debug/net10.0/accredit.dll "$@"; }
 export ACCREDIT_ENROLMENT_URL="http://127.0.0.1:${GRPC[enrolment]}"
 export ACCREDIT_TESTING_URL="http://127.0.0.1:${GRPC[testing]}"
 export ACCREDIT_OBSERVATION_URL="http://127.0.0.1:${GRPC[observation]}"
+export ACCREDIT_REPORTING_URL="http://127.0.0.1:${GRPC[reporting]}"
 export ACCREDIT_BROKER="127.0.0.1:$BROKER_PORT"
 
 say "demo: one candidate by hand, then accredit simulate --phase phase-1 --candidates $candidates"
@@ -135,8 +139,10 @@ Endpoints (gRPC, h2c; reflection is on, so grpcurl -plaintext works):
   enrolment   127.0.0.1:${GRPC[enrolment]}   council HR API     (sidecar app port ${APP[enrolment]}, dapr gRPC ${DAPR_GRPC[enrolment]}, dapr HTTP ${DAPR_HTTP[enrolment]})
   testing     127.0.0.1:${GRPC[testing]}   test delivery, bank admin (sidecar app port ${APP[testing]}, dapr gRPC ${DAPR_GRPC[testing]}, dapr HTTP ${DAPR_HTTP[testing]})
   observation 127.0.0.1:${GRPC[observation]}   simulated practice   (sidecar app port ${APP[observation]}, dapr gRPC ${DAPR_GRPC[observation]}, dapr HTTP ${DAPR_HTTP[observation]})
+  reporting   127.0.0.1:${GRPC[reporting]}   the regulator's API  (sidecar app port ${APP[reporting]}, dapr gRPC ${DAPR_GRPC[reporting]}, dapr HTTP ${DAPR_HTTP[reporting]})
+              http://127.0.0.1:${HTTP_API[reporting]}/v1/register/...  the same over HTTP/JSON and CSV; OpenAPI at /v1/openapi.json
 App ports answer only requests carrying their sidecar's token (dapr-api-token); /healthz is open.
-Redis: broker 127.0.0.1:$BROKER_PORT; stores: enrolment ${STORE[enrolment]}, testing ${STORE[testing]}, observation ${STORE[observation]}
+Redis: broker 127.0.0.1:$BROKER_PORT; stores: enrolment ${STORE[enrolment]}, testing ${STORE[testing]}, observation ${STORE[observation]}, reporting ${STORE[reporting]}
 Logs: .run/logs/
 Try:  dotnet tools/Cli/bin/Debug/net10.0/accredit.dll list --authority E08000002
 INFO

@@ -1,11 +1,9 @@
-using System.Net;
 using Accreditation.BuildingBlocks.Hosting;
 using Accreditation.BuildingBlocks.Subscriptions;
 using Accreditation.Contracts;
 using Accreditation.Contracts.Events.V1;
 using Accreditation.RegulatorReporting.Api;
 using Accreditation.RegulatorReporting.Domain;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace Accreditation.RegulatorReporting;
@@ -13,7 +11,7 @@ namespace Accreditation.RegulatorReporting;
 /// <summary>
 /// Builds the Reporting process; Program.cs runs it, tests start it on free loopback ports. Beside
 /// the platform's two endpoints (h2c gRPC, the sidecar's app port) it listens on a third, public
-/// HTTP/1.1 port (Reporting:HttpPort) for HTTP/JSON, CSV and the OpenAPI document.
+/// HTTP/1.1 port (Service:HttpApiPort) for HTTP/JSON, CSV and the OpenAPI document.
 /// </summary>
 public static partial class RegulatorReportingHost
 {
@@ -23,16 +21,7 @@ public static partial class RegulatorReportingHost
         configure?.Invoke(builder);
         builder.AddServiceDefaults(RegulatorReportingServiceCollectionExtensions.ServiceName);
         builder.Services.AddRegulatorReporting(builder.Configuration);
-        var host = builder.Configuration.GetSection(ServiceHostOptions.SectionName).Get<ServiceHostOptions>() ?? new ServiceHostOptions();
-        var reporting = builder.Configuration.GetSection(ReportingOptions.SectionName).Get<ReportingOptions>() ?? new ReportingOptions();
-        if (reporting.HttpPort > 0)
-        {
-            builder.WebHost.ConfigureKestrel(kestrel =>
-                kestrel.Listen(IPAddress.Parse(host.BindAddress), reporting.HttpPort, listen => listen.Protocols = HttpProtocols.Http1));
-        }
-
         var app = builder.Build();
-        app.UseMiddleware<PublicHttpPortMiddleware>();
         app.UseServiceDefaults();
         app.MapGrpcService<RegulatorGrpcService>();
         app.MapRegulatorHttpEndpoints();
@@ -45,7 +34,8 @@ public static partial class RegulatorReportingHost
         app.MapSubscription<SimulatedPracticeCompleted>(Topics.SimulatedPracticeCompleted);
 
         var o = app.Services.GetRequiredService<IOptions<ReportingOptions>>().Value;
-        LogConfiguration(app.Logger, o.HttpPort, o.Feed.RetainedChanges, o.Feed.PollInterval, o.Feed.MaxStreamDuration);
+        var httpApiPort = app.Services.GetRequiredService<IOptions<ServiceHostOptions>>().Value.HttpApiPort;
+        LogConfiguration(app.Logger, httpApiPort, o.Feed.RetainedChanges, o.Feed.PollInterval, o.Feed.MaxStreamDuration);
         return app;
     }
 

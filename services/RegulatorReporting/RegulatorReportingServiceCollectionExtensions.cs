@@ -29,14 +29,6 @@ public static class RegulatorReportingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddReportingAuthorization();
         services.AddGrpc().AddJsonTranscoding();
-        // Outermost, around the platform's error mapping (registered first by AddServiceDefaults).
-        services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(o =>
-        {
-            o.Interceptors.Add<TranscodedErrorInterceptor>();
-            var registration = o.Interceptors[^1];
-            o.Interceptors.RemoveAt(o.Interceptors.Count - 1);
-            o.Interceptors.Insert(0, registration);
-        });
         services.AddSingleton(sp => new FeedCursor(sp.GetRequiredService<IOptions<ReportingOptions>>().Value.Feed.CursorKey));
         services.AddSingleton<ReportingStore>();
         services.AddSingleton<RegulatorQueries>();

@@ -27,6 +27,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
         ServiceDefinition.Enrolment,
         ServiceDefinition.Testing,
         ServiceDefinition.Observation,
+        ServiceDefinition.Reporting,
     ];
 
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
@@ -58,6 +59,8 @@ public sealed class SystemUnderTest : IAsyncLifetime
     public ServiceInstance Testing => Service(ServiceDefinition.Testing.AppId);
 
     public ServiceInstance Observation => Service(ServiceDefinition.Observation.AppId);
+
+    public ServiceInstance Reporting => Service(ServiceDefinition.Reporting.AppId);
 
     /// <summary>The pub/sub broker's Redis (streams per topic, consumer groups per app).</summary>
     public StackExchange.Redis.IDatabase BrokerDatabase => (_brokerConnection ??= StackExchange.Redis.ConnectionMultiplexer.Connect(Broker.ConnectionString)).GetDatabase();

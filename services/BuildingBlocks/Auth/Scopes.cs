@@ -27,9 +27,12 @@ public static class Scopes
     /// <summary>Observation: reads the score audit trail.</summary>
     public const string ObservationAuditor = "observation.auditor";
 
+    /// <summary>The regulator (Social Work England): status, register, change feed and export; status and dates only.</summary>
+    public const string Regulator = "regulator";
+
     /// <summary>The platform's operators: list and requeue parked outbox entries of every service.</summary>
     public const string Operations = "operations";
 
     public static readonly IReadOnlyList<string> All =
-        [EnrolmentHr, BankAdmin, TestDelivery, ObservationScenarioAdmin, ObservationScheduling, ObservationAssessor, ObservationModerator, ObservationAuditor, Operations];
+        [EnrolmentHr, BankAdmin, TestDelivery, ObservationScenarioAdmin, ObservationScheduling, ObservationAssessor, ObservationModerator, ObservationAuditor, Regulator, Operations];
 }

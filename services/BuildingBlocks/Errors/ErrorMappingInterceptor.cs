@@ -70,7 +70,9 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
                     trailers.Add(exists.ExistingIdTrailer, exists.ExistingId);
                 }
 
-                if (known is ValidationException invalid)
+                // HTTP/JSON (transcoded) callers get status, message and the text trailers: transcoding
+                // cannot write a binary trailer as a header (it would answer an empty 500 instead).
+                if (known is ValidationException invalid && IsGrpcWire(context))
                 {
                     trailers.Add(RichStatus.TrailerName, RichStatus.BadRequest(invalid, traceId));
                 }
@@ -87,6 +89,22 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
                 LogFailed(exception, context.Method, traceId);
                 return new RpcException(new Status(StatusCode.Internal, $"internal error (trace id {traceId})"), trailers);
         }
+    }
+
+    /// <summary>Whether the call came as gRPC (not HTTP/JSON); a context without an HTTP request (unit tests) counts as gRPC.</summary>
+    private static bool IsGrpcWire(ServerCallContext context)
+    {
+        Microsoft.AspNetCore.Http.HttpContext? http;
+        try
+        {
+            http = context.GetHttpContext();
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+
+        return http is null || (http.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) ?? false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} rejected with {Code}: {Detail}")]

@@ -27,7 +27,9 @@ public sealed class UndecodableRequestMiddleware(RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
-        if (method is null || method.Type != MethodType.Unary || context.Request.ContentLength > MaxMessageBytes + HeaderBytes)
+        // Only gRPC framing is checked here; HTTP/JSON (transcoded) requests are parsed by transcoding.
+        if (method is null || method.Type != MethodType.Unary || context.Request.ContentLength > MaxMessageBytes + HeaderBytes
+            || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) != true)
         {
             await next(context);
             return;

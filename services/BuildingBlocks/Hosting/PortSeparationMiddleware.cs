@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Accreditation.BuildingBlocks.Hosting;
 
 /// <summary>
-/// Keeps the two endpoints apart: gRPC methods answer only on the gRPC port, everything else
-/// (Dapr subscription discovery, topic deliveries, health) only on the sidecar's app port.
-/// Runs after routing, so it sees which endpoint a request matched.
+/// Keeps the endpoints apart: the public API (gRPC methods, transcoded or not, and endpoints marked
+/// <see cref="PublicHttpEndpoint"/>) answers only on the public ports (gRPC, and the HTTP API port
+/// when there is one); everything else (Dapr subscription discovery, topic deliveries, health) only
+/// on the sidecar's app port. Runs after routing, so it sees which endpoint a request matched.
 /// </summary>
 public sealed class PortSeparationMiddleware(RequestDelegate next, IOptions<ServiceHostOptions> options)
 {
@@ -17,9 +18,11 @@ public sealed class PortSeparationMiddleware(RequestDelegate next, IOptions<Serv
         var endpoint = context.GetEndpoint();
         if (endpoint is not null)
         {
-            var isGrpc = endpoint.Metadata.GetMetadata<GrpcMethodMetadata>() is not null;
-            var expected = isGrpc ? options.Value.GrpcPort : options.Value.AppPort;
-            if (context.Connection.LocalPort != expected)
+            var isPublic = endpoint.Metadata.GetMetadata<GrpcMethodMetadata>() is not null || endpoint.Metadata.GetMetadata<PublicHttpEndpoint>() is not null;
+            var port = context.Connection.LocalPort;
+            var host = options.Value;
+            var allowed = isPublic ? port == host.GrpcPort || (host.HttpApiPort > 0 && port == host.HttpApiPort) : port == host.AppPort;
+            if (!allowed)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;

@@ -32,6 +32,10 @@ public static class ServiceDefaultsExtensions
         {
             kestrel.Listen(IPAddress.Parse(host.BindAddress), host.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
             kestrel.Listen(IPAddress.Parse(host.AppBindAddress), host.AppPort, listen => listen.Protocols = HttpProtocols.Http1);
+            if (host.HttpApiPort > 0)
+            {
+                kestrel.Listen(IPAddress.Parse(host.BindAddress), host.HttpApiPort, listen => listen.Protocols = HttpProtocols.Http1);
+            }
         });
 
         builder.Services.AddGrpc(grpc =>

@@ -11,7 +11,13 @@ public sealed class ServiceHostOptions
     /// <summary>Internal HTTP/1.1 port for the Dapr sidecar only (Dapr's app-port) and health.</summary>
     public int AppPort { get; set; } = 5001;
 
-    /// <summary>Address the gRPC endpoint binds to: 0.0.0.0 in a pod, 127.0.0.1 for local runs and tests.</summary>
+    /// <summary>
+    /// Public HTTP/1.1 port for the same API as HTTP/JSON (gRPC JSON transcoding) and plain HTTP
+    /// downloads; 0 (the default): none. Cleartext h2c and HTTP/1.1 cannot share one port.
+    /// </summary>
+    public int HttpApiPort { get; set; }
+
+    /// <summary>Address the public endpoints (gRPC, HTTP API) bind to: 0.0.0.0 in a pod, 127.0.0.1 for local runs and tests.</summary>
     public string BindAddress { get; set; } = "0.0.0.0";
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Accreditation.BuildingBlocks.Hosting;
 using System.Globalization;
 using System.Text.Json;
 using Accreditation.BuildingBlocks.Errors;
@@ -31,13 +32,13 @@ public static class RegulatorHttpEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet(CheckCsvPath, CheckCsvAsync)
             .RequireAuthorization(ReportingPolicies.Regulator)
-            .WithMetadata(PublicEndpoint.Metadata("CheckCsv"));
+            .WithMetadata(PublicHttpEndpoint.Instance);
         endpoints.MapGet(ExportCsvPath, ExportCsvAsync)
             .RequireAuthorization(ReportingPolicies.Regulator)
-            .WithMetadata(PublicEndpoint.Metadata("ExportCsv"));
+            .WithMetadata(PublicHttpEndpoint.Instance);
         endpoints.MapGet(OpenApiPath, (OpenApiDocument document) => Results.Text(document.Json, "application/json"))
             .AllowAnonymous()
-            .WithMetadata(PublicEndpoint.Metadata("OpenApi"));
+            .WithMetadata(PublicHttpEndpoint.Instance);
         return endpoints;
     }
 

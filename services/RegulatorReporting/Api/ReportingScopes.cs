@@ -4,7 +4,7 @@ namespace Accreditation.RegulatorReporting.Api;
 public static class ReportingScopes
 {
     /// <summary>The regulator (Social Work England): register statuses, the change feed and the export.</summary>
-    public const string Regulator = "regulator";
+    public const string Regulator = BuildingBlocks.Auth.Scopes.Regulator;
 
     public static readonly IReadOnlyList<string> All = [Regulator];
 }

@@ -5,12 +5,6 @@ public sealed class ReportingOptions
 {
     public const string SectionName = "Reporting";
 
-    /// <summary>
-    /// The public HTTP/1.1 port for HTTP/JSON (transcoded), CSV downloads and the OpenAPI document,
-    /// beside the h2c gRPC port (h2c and HTTP/1.1 cannot share a cleartext port). 0: none.
-    /// </summary>
-    public int HttpPort { get; set; } = 5002;
-
     public FeedOptions Feed { get; set; } = new();
 
     public IReadOnlyList<string> Problems()
@@ -29,11 +23,6 @@ public sealed class ReportingOptions
         if (Feed.PollInterval <= TimeSpan.Zero || Feed.MaxStreamDuration <= TimeSpan.Zero)
         {
             problems.Add("Reporting:Feed:PollInterval and MaxStreamDuration must be positive");
-        }
-
-        if (HttpPort is < 0 or > 65535)
-        {
-            problems.Add("Reporting:HttpPort must be a port number (0: no HTTP/JSON port)");
         }
 
         return problems;

@@ -42,7 +42,7 @@ public abstract class ReportingApiTestBase(RedisFixture redis) : IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Reporting:HttpPort"] = HttpPort.ToString(CultureInfo.InvariantCulture),
+            ["Service:HttpApiPort"] = HttpPort.ToString(CultureInfo.InvariantCulture),
             ["Reporting:Feed:CursorKey"] = CursorKey,
             ["Reporting:Feed:PollInterval"] = "00:00:00.020",
         };

@@ -24,6 +24,11 @@ public sealed record ServiceDefinition(string AppId, string ProjectFolder, strin
         Settings = new Dictionary<string, string> { ["Observation__Resits__CoolOff"] = "00:00:02" },
     };
 
+    public static ServiceDefinition Reporting { get; } = new("reporting", "services/RegulatorReporting", "Accreditation.RegulatorReporting.dll")
+    {
+        Settings = new Dictionary<string, string> { ["Phase__Name"] = "phase-1" },
+    };
+
     /// <summary>Extra configuration as environment variables (Section__Key = value).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }

@@ -2,7 +2,9 @@ using Accreditation.BuildingBlocks.Auth;
 using Accreditation.Cli.Bank;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Events.V1;
+using Accreditation.Contracts.Enrolment.V1;
 using Accreditation.Contracts.Observation.V1;
+using Accreditation.Contracts.Reporting.V1;
 using Accreditation.Contracts.Testing.V1;
 using Accreditation.Cli.Practice;
 using Accreditation.System.Tests.Support;
@@ -15,7 +17,8 @@ namespace Accreditation.System.Tests.Journeys;
 /// <summary>
 /// One candidate through both halves of the assessment across every process: enrolled and endorsed
 /// in Enrolment; eligible in Testing and Observation through the sidecars and the broker; passes
-/// the knowledge test and simulated practice; the subscriber receives both completions.
+/// the knowledge test and simulated practice; the subscriber receives both completions; Reporting
+/// accredits the candidate, the regulator sees it and the employer's HR view shows it.
 /// </summary>
 [Collection(SystemGroup.Name)]
 public sealed class AssessmentJourneyTests(SystemUnderTest system)
@@ -42,6 +45,27 @@ public sealed class AssessmentJourneyTests(SystemUnderTest system)
         Assert.Equal((enrolment.EnrolmentId, enrolment.RegistrationNumber, 1), (practice.EnrolmentId, practice.RegistrationNumber, practice.AttemptNumber));
         Assert.Equal(Authorities.Leeds, practice.Authority.GssCode);
         Assert.Single(system.Probe.Of<SimulatedPracticeCompleted>(e => e.EnrolmentId == enrolment.EnrolmentId));
+
+        // The system does its job: the regulator sees the candidate accredited on the date of the later
+        // pass, the award is announced once, and the employer's HR view shows it.
+        var regulator = new RegulatorService.RegulatorServiceClient(system.AuthorisedAs(system.Reporting, "swe-register", Scopes.Regulator));
+        var status = await Eventually.WaitForAsync(
+            async () => (await regulator.GetAccreditationStatusAsync(new GetAccreditationStatusRequest { RegistrationNumber = enrolment.RegistrationNumber })).Status,
+            s => s.Status == AccreditationStatus.Accredited,
+            "the regulator to see the candidate accredited");
+        var laterPass = new[] { knowledge.OccurredAt.ToDateTimeOffset(), practice.OccurredAt.ToDateTimeOffset() }.Max();
+        var role = Assert.Single(status.Roles);
+        Assert.Equal((Role.ChildAndFamilyPractitioner, AccreditationStatus.Accredited), (role.Role, role.Status));
+        Assert.Equal(laterPass, role.AccreditedAt.ToDateTimeOffset());
+        var award = Assert.Single(await system.WaitForEventsAsync<AccreditationAwarded>(e => e.EnrolmentId == enrolment.EnrolmentId));
+        Assert.Equal(laterPass, award.Message.AccreditedAt.ToDateTimeOffset());
+        var hrView = await Eventually.WaitForAsync(
+            async () => (await leeds.GetEnrolmentAsync(new GetEnrolmentRequest { EnrolmentId = enrolment.EnrolmentId })).Enrolment,
+            e => e.Accreditation is not null,
+            "the HR view to show the accreditation");
+        Assert.Equal(laterPass, hrView.Accreditation.AccreditedAt.ToDateTimeOffset());
+        var withdrawal = await Assert.ThrowsAsync<RpcException>(() => leeds.WithdrawEnrolmentAsync(EnrolmentRequests.Withdraw(enrolment.EnrolmentId)).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, withdrawal.StatusCode);
     }
 
     private async Task<string> PassKnowledgeTestAsync(string enrolmentId)
