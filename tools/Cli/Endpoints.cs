@@ -90,7 +90,7 @@ public sealed class Endpoints : IDisposable
 
     /// <summary>The regulator's API (scope regulator, subject accredit-regulator).</summary>
     public RegulatorService.RegulatorServiceClient Regulator() =>
-        new(Authenticated(_reporting.Value, Token(Subjects.RegulatorScope, null)));
+        new(Authenticated(_reporting.Value, Token(Scopes.Regulator, null)));
 
     /// <summary>A service's outbox operator API (scope operations).</summary>
     public OutboxAdminService.OutboxAdminServiceClient OutboxAdmin(ServiceName service)

@@ -21,11 +21,6 @@ public static class Subjects
     public const string Operations = "accredit-operations";
     public const string Regulator = "accredit-regulator";
 
-    /// <summary>
-    /// The scope of the regulator's API (RegulatorReporting's ReportingScopes.Regulator). Kept here
-    /// until BuildingBlocks' <see cref="Scopes"/> names it: accredit does not reference the service.
-    /// </summary>
-    public const string RegulatorScope = "regulator";
 
     /// <summary>The subject for a scope; "accredit" for a scope accredit does not know (and for observation.assessor, whose subject is the assessor).</summary>
     public static string For(string scope) => scope switch
@@ -38,7 +33,7 @@ public static class Subjects
         Scopes.ObservationScheduling => Scheduling,
         Scopes.ObservationModerator => Moderator,
         Scopes.ObservationAuditor => Auditor,
-        RegulatorScope => Regulator,
+        Scopes.Regulator => Regulator,
         _ => "accredit",
     };
 }

@@ -60,6 +60,16 @@ public sealed class RegulatorVerbsTests
     }
 
     [Fact]
+    public async Task RunAsync_TokenForTheRegulatorScope_TheRegulatorsSubject()
+    {
+        var run = await CliRun.RunAsync(["token", "--scope", "regulator"]);
+
+        Assert.Equal(0, run.ExitCode);
+        var claims = Jwt.Payload(run.Output.Trim());
+        Assert.Equal(("regulator", Subjects.Regulator), (claims.GetProperty("scope").GetString(), claims.GetProperty("sub").GetString()));
+    }
+
+    [Fact]
     public async Task RunAsync_StatusOfAnUnknownNumber_NotAccreditedInAnyRole()
     {
         var services = new FakeGrpcHandler { Respond = _ => new GetAccreditationStatusResponse { Status = new RegistrationStatus { RegistrationNumber = "SW9", Status = AccreditationStatus.NotAccredited } } };
