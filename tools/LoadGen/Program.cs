@@ -1,0 +1,3 @@
+using Accreditation.LoadGen;
+
+return await LoadApp.RunAsync(args, Console.Out, Console.Error);
