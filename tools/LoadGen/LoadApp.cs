@@ -184,6 +184,11 @@ public static class LoadApp
                 LagPatience = result.GetValue(lagPatience) ?? TimeSpan.FromSeconds(120),
             };
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            if (Console.IsOutputRedirected || output != Console.Out)
+            {
+                console.Profile.Width = Math.Max(console.Profile.Width, 160);
+            }
+
             var report = await new LoadRunner(settings, console).RunAsync(ct);
             return report.Paths.Values.Any(p => p.Requests == 0) ? Failed : Succeeded;
         });

@@ -17,10 +17,16 @@ public static class ReportTable
         table.AddColumn(new TableColumn("p99 ms").RightAligned());
         table.AddColumn(new TableColumn("errors").RightAligned());
         table.AddColumn(new TableColumn("x echo").RightAligned());
-        table.AddColumn("CPU cores (us/req)");
+        var processes = report.Paths.Values.SelectMany(p => p.Cpu.Keys).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var process in processes)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(process)).RightAligned());
+        }
+
         foreach (var (name, path) in report.Paths)
         {
-            table.AddRow(
+            string[] cells =
+            [
                 Markup.Escape(name),
                 F(path.Rps, "0.0"),
                 path.Unit == "requests" ? "" : Markup.Escape($"{F(path.UnitsPerSecond, "0.0")} {path.Unit}"),
@@ -28,7 +34,14 @@ public static class ReportTable
                 F(path.P99Ms, "0.000"),
                 path.Errors == 0 ? "0" : $"[red]{path.Errors}[/]",
                 path.RatioToEcho is { } r ? r.ToString("P1", CultureInfo.InvariantCulture) : "-",
-                Markup.Escape(string.Join(", ", path.Cpu.Select(c => $"{c.Key} {Cores(c.Value)}"))));
+                .. processes.Select(p => path.Cpu.TryGetValue(p, out var cpu) ? Cores(cpu) : ""),
+            ];
+            table.AddRow(cells);
+        }
+
+        if (processes.Count > 0)
+        {
+            table.Caption("per process: CPU cores used over the window (us of CPU per request)");
         }
 
         return table;
