@@ -67,7 +67,7 @@ public static class EvaluationHtml
             table{border-collapse:collapse;margin:6px 0 12px;font-size:13px}
             th,td{border:1px solid #b1b4b6;padding:3px 6px;text-align:right}th{background:#f3f2f1}
             td.label,th.label{text-align:left}tr.total td{font-weight:bold;background:#f8f8f8}
-            td.c{color:#6f777b;font-style:italic}.flag{color:#d4351c;font-weight:bold}
+            td.c{color:#6f777b;font-style:italic}.flag{color:#d4351c;font-weight:bold;margin-left:3px}
             .note{font-size:13px;color:#505a5f;max-width:900px}.charts{display:flex;flex-wrap:wrap;gap:12px}
             figure{margin:0}figcaption{font-size:12px;color:#505a5f}
             </style>
@@ -231,7 +231,7 @@ public static class EvaluationHtml
         if (flagKey is not null)
         {
             html.Length -= "</td>".Length;
-            html.Append(" <span class=\"flag\" title=\"interval excludes zero\" data-figure=\"").Append(Encode(flagKey)).Append("\">&#9650;</span></td>");
+            html.Append("<span class=\"flag\" title=\"interval excludes zero\" data-figure=\"").Append(Encode(flagKey)).Append("\">&#9650;</span></td>");
         }
     }
 

@@ -13,7 +13,7 @@ namespace Accreditation.RegulatorReporting.Application;
 /// (<see cref="EvaluationTables"/>), then select rows. Filters never change what is suppressed.
 /// Invalid filters are INVALID_ARGUMENT naming the field.
 /// </summary>
-public sealed class EvaluationQueries(ReportingStore store)
+public sealed partial class EvaluationQueries(ReportingStore store)
 {
     public const int MaxPhaseLength = 64;
 
@@ -34,7 +34,7 @@ public sealed class EvaluationQueries(ReportingStore store)
 
         var phase = Phase(request.Phase, required: false);
         var authority = AuthorityCodes.Normalise(request.AuthorityCode);
-        if (request.AuthorityCode.Length > 0 && authority.Length == 0)
+        if (request.AuthorityCode.Length > 0 && !GssCode().IsMatch(authority))
         {
             throw new ValidationException("authority_code", "must be a GSS code, for example E08000002");
         }
@@ -60,6 +60,9 @@ public sealed class EvaluationQueries(ReportingStore store)
             ?? throw new ValidationException("dimension", "must be one of EQUALITY_DIMENSION_AGE_BAND, EQUALITY_DIMENSION_ETHNIC_GROUP, EQUALITY_DIMENSION_SEX, EQUALITY_DIMENSION_DISABILITY");
         return EvaluationMapper.ToMessage(await GroupTableAsync(phase, role, dimension));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[EWSN][0-9]{8}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex GssCode();
 
     private static string Phase(string phase, bool required)
     {
