@@ -11,6 +11,7 @@ public sealed class CliAppTests
         "token", "enrol", "endorse", "withdraw", "move", "show", "list", "bank-seed", "bank-import", "bank-list",
         "book", "sit", "sitting", "scenario-seed", "scenarios", "assessor-register", "assessors", "actor-register", "actors",
         "schedule", "session", "outcome", "score", "moderation", "moderate", "outbox", "deadletters", "replay-deadletter", "simulate",
+        "status", "check", "register", "feed", "export",
     ];
 
     /// <summary>Every command that runs something: the verbs, with outbox's own verbs instead of outbox.</summary>
@@ -59,6 +60,13 @@ public sealed class CliAppTests
         ["outbox", "status", "--service", "observation"],
         ["outbox", "parked", "--service", "enrolment"],
         ["outbox", "requeue", "--service", "testing", "--entry", "id"],
+        ["status", "--registration-number", "SW123"],
+        ["check", "--registration-numbers", "SW123,SW124", "--csv"],
+        ["register", "--phase", "phase-1", "--status", "accredited"],
+        ["feed", "--until-caught-up"],
+        ["feed", "--cursor", "cursor", "--follow"],
+        ["export", "--csv", "--out", "register.csv"],
+        ["simulate", "--phase", "phase-1", "--candidates", "20", "--seed", "7", "--skip-register-check"],
     ];
 
     [Theory]
@@ -85,6 +93,7 @@ public sealed class CliAppTests
         Assert.False(result.GetValue<bool>("--enrolment-only"));
         Assert.False(result.GetValue<bool>("--skip-observation"));
         Assert.Equal(3, result.GetValue<int>("--max-sessions"));
+        Assert.False(result.GetValue<bool>("--skip-register-check"));
         Assert.Null(result.GetResult("--seed"));
     }
 
@@ -109,7 +118,7 @@ public sealed class CliAppTests
         Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
         Assert.Contains("accredit [command] [options]", run.Output, StringComparison.Ordinal);
         Assert.All(VerbNames, v => Assert.Matches($@"(?m)^\s+{v}\s+\S", run.Output));
-        Assert.All(["--token", "--enrolment-url", "--testing-url", "--observation-url", "--signing-key"], o => Assert.Contains(o, run.Output, StringComparison.Ordinal));
+        Assert.All(["--token", "--enrolment-url", "--testing-url", "--observation-url", "--reporting-url", "--signing-key"], o => Assert.Contains(o, run.Output, StringComparison.Ordinal));
         Assert.DoesNotContain('\u001b', run.Output);
     }
 

@@ -2,6 +2,7 @@ using Accreditation.BuildingBlocks.Auth;
 using Accreditation.Contracts.Enrolment.V1;
 using Accreditation.Contracts.Observation.V1;
 using Accreditation.Contracts.Operations.V1;
+using Accreditation.Contracts.Reporting.V1;
 using Accreditation.Contracts.Testing.V1;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -23,6 +24,7 @@ public sealed class Endpoints : IDisposable
     private readonly Lazy<GrpcChannel> _enrolment;
     private readonly Lazy<GrpcChannel> _testing;
     private readonly Lazy<GrpcChannel> _observation;
+    private readonly Lazy<GrpcChannel> _reporting;
 
     /// <param name="httpHandler">Makes each channel's HTTP handler; null for sockets over HTTP/2.</param>
     public Endpoints(EndpointSettings settings, Func<HttpMessageHandler>? httpHandler = null)
@@ -32,6 +34,7 @@ public sealed class Endpoints : IDisposable
         _enrolment = new(() => Channel(settings.EnrolmentUrl, httpHandler));
         _testing = new(() => Channel(settings.TestingUrl, httpHandler));
         _observation = new(() => Channel(settings.ObservationUrl, httpHandler));
+        _reporting = new(() => Channel(settings.ReportingUrl, httpHandler));
     }
 
     public string EnrolmentUrl => _settings.EnrolmentUrl;
@@ -39,6 +42,8 @@ public sealed class Endpoints : IDisposable
     public string TestingUrl => _settings.TestingUrl;
 
     public string ObservationUrl => _settings.ObservationUrl;
+
+    public string ReportingUrl => _settings.ReportingUrl;
 
     public AuthOptions Auth { get; }
 
@@ -83,6 +88,10 @@ public sealed class Endpoints : IDisposable
     public ModerationService.ModerationServiceClient Moderation(string? moderatorId = null) =>
         new(Authenticated(_observation.Value, Token(Scopes.ObservationModerator, null, moderatorId)));
 
+    /// <summary>The regulator's API (scope regulator, subject accredit-regulator).</summary>
+    public RegulatorService.RegulatorServiceClient Regulator() =>
+        new(Authenticated(_reporting.Value, Token(Scopes.Regulator, null)));
+
     /// <summary>A service's outbox operator API (scope operations).</summary>
     public OutboxAdminService.OutboxAdminServiceClient OutboxAdmin(ServiceName service)
     {
@@ -98,7 +107,7 @@ public sealed class Endpoints : IDisposable
 
     public void Dispose()
     {
-        foreach (var channel in new[] { _enrolment, _testing, _observation }.Where(c => c.IsValueCreated))
+        foreach (var channel in new[] { _enrolment, _testing, _observation, _reporting }.Where(c => c.IsValueCreated))
         {
             channel.Value.Dispose();
         }

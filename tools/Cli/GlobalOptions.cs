@@ -12,10 +12,12 @@ public sealed class GlobalOptions
     public const string EnrolmentUrlVariable = "ACCREDIT_ENROLMENT_URL";
     public const string TestingUrlVariable = "ACCREDIT_TESTING_URL";
     public const string ObservationUrlVariable = "ACCREDIT_OBSERVATION_URL";
+    public const string ReportingUrlVariable = "ACCREDIT_REPORTING_URL";
     public const string SigningKeyVariable = "ACCREDIT_SIGNING_KEY";
     public const string DefaultEnrolmentUrl = "http://127.0.0.1:5000";
     public const string DefaultTestingUrl = "http://127.0.0.1:5010";
     public const string DefaultObservationUrl = "http://127.0.0.1:5020";
+    public const string DefaultReportingUrl = "http://127.0.0.1:5030";
 
     /// <summary>The services refuse shorter development keys (BuildingBlocks' DevelopmentTokens).</summary>
     public const int MinimumSigningKeyLength = 32;
@@ -48,6 +50,13 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string> ReportingUrl { get; } = new("--reporting-url")
+    {
+        Description = $"RegulatorReporting (the regulator's register) service gRPC address [env: {ReportingUrlVariable}; default: {DefaultReportingUrl}]",
+        HelpName = "url",
+        Recursive = true,
+    };
+
     public Option<string> SigningKey { get; } = new("--signing-key")
     {
         Description = $"Key that signs development tokens when no --token is given [env: {SigningKeyVariable}; default: the services' development key]",
@@ -60,9 +69,10 @@ public sealed class GlobalOptions
         EnrolmentUrl.Validators.Add(ValidateUrl);
         TestingUrl.Validators.Add(ValidateUrl);
         ObservationUrl.Validators.Add(ValidateUrl);
+        ReportingUrl.Validators.Add(ValidateUrl);
     }
 
-    public IEnumerable<Option> All => [Token, EnrolmentUrl, TestingUrl, ObservationUrl, SigningKey];
+    public IEnumerable<Option> All => [Token, EnrolmentUrl, TestingUrl, ObservationUrl, ReportingUrl, SigningKey];
 
     /// <summary>The settings a command line and the environment give.</summary>
     public EndpointSettings Resolve(ParseResult result, Func<string, string?> variable)
@@ -81,7 +91,10 @@ public sealed class GlobalOptions
             Url(NonEmpty(result.GetValue(TestingUrl)) ?? NonEmpty(variable(TestingUrlVariable)) ?? DefaultTestingUrl, TestingUrlVariable),
             Url(NonEmpty(result.GetValue(ObservationUrl)) ?? NonEmpty(variable(ObservationUrlVariable)) ?? DefaultObservationUrl, ObservationUrlVariable),
             signingKey,
-            token);
+            token)
+        {
+            ReportingUrl = Url(NonEmpty(result.GetValue(ReportingUrl)) ?? NonEmpty(variable(ReportingUrlVariable)) ?? DefaultReportingUrl, ReportingUrlVariable),
+        };
     }
 
     private static bool IsHttpUrl(string? text) =>

@@ -19,6 +19,8 @@ public static class Subjects
     public const string Moderator = "accredit-moderator";
     public const string Auditor = "accredit-auditor";
     public const string Operations = "accredit-operations";
+    public const string Regulator = "accredit-regulator";
+
 
     /// <summary>The subject for a scope; "accredit" for a scope accredit does not know (and for observation.assessor, whose subject is the assessor).</summary>
     public static string For(string scope) => scope switch
@@ -31,6 +33,7 @@ public static class Subjects
         Scopes.ObservationScheduling => Scheduling,
         Scopes.ObservationModerator => Moderator,
         Scopes.ObservationAuditor => Auditor,
+        Scopes.Regulator => Regulator,
         _ => "accredit",
     };
 }

@@ -11,7 +11,8 @@ namespace Accreditation.Cli.Tests.Support;
 /// Stands in for the services in process: records every gRPC request accredit sends (address,
 /// method, headers, message) and answers with the message <see cref="Respond"/> (or, when set,
 /// <see cref="RespondTo"/>) gives, NOT_FOUND when it gives none, or the status of the
-/// <see cref="RpcException"/> it throws. No sockets: it is the channel's HTTP handler.
+/// <see cref="RpcException"/> it throws; server-streaming requests with the messages
+/// <see cref="StreamTo"/> gives. No sockets: it is the channel's HTTP handler.
 /// </summary>
 public sealed class FakeGrpcHandler : HttpMessageHandler
 {
@@ -22,6 +23,13 @@ public sealed class FakeGrpcHandler : HttpMessageHandler
 
     /// <summary>The answer to a request by its path and its message's bytes; wins over <see cref="Respond"/> when set.</summary>
     public Func<string, byte[], IMessage?>? RespondTo { get; init; }
+
+    /// <summary>
+    /// The answer to a server-streaming request by its path and its message's bytes: the messages
+    /// (see <see cref="FakeServerStream"/>), or null when the request is not answered with a stream.
+    /// An <see cref="RpcException"/> thrown before the first message refuses the call outright.
+    /// </summary>
+    public Func<string, byte[], IAsyncEnumerable<IMessage>?>? StreamTo { get; init; }
 
     public IReadOnlyList<HttpRequestMessage> Requests => [.. _requests.Select(r => r.Request)];
 
@@ -51,6 +59,26 @@ public sealed class FakeGrpcHandler : HttpMessageHandler
         _requests.Enqueue((request, message));
         var path = request.RequestUri!.AbsolutePath;
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Version = HttpVersion.Version20, RequestMessage = request };
+        if (StreamTo is not null)
+        {
+            IAsyncEnumerable<IMessage>? messages;
+            try
+            {
+                messages = StreamTo(path, message);
+            }
+            catch (RpcException e)
+            {
+                return Refuse(response, e.StatusCode, e.Status.Detail);
+            }
+
+            if (messages is not null)
+            {
+                response.Content = new StreamContent(new FakeServerStream(messages, response));
+                response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+                return response;
+            }
+        }
+
         IMessage? answer;
         try
         {

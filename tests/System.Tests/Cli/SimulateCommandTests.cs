@@ -33,13 +33,16 @@ public sealed class SimulateCommandTests(SystemUnderTest system)
                 ["ACCREDIT_ENROLMENT_URL"] = $"http://127.0.0.1:{system.Enrolment.GrpcPort}",
                 ["ACCREDIT_TESTING_URL"] = $"http://127.0.0.1:{system.Testing.GrpcPort}",
                 ["ACCREDIT_OBSERVATION_URL"] = $"http://127.0.0.1:{system.Observation.GrpcPort}",
+                ["ACCREDIT_REPORTING_URL"] = $"http://127.0.0.1:{system.Reporting.GrpcPort}",
                 ["ACCREDIT_SIGNING_KEY"] = system.Auth.SigningKey,
             });
 
         await using var cli = ChildProcess.Start("accredit simulate", launch);
-        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        var exitCode = await cli.WaitForExitAsync(TimeSpan.FromSeconds(150));
 
         Assert.True(exitCode == 0, $"accredit simulate exited with {exitCode}:\n{cli.Output.Last(60)}");
+        // simulate's own last check: the regulator's register equals what it drove (who, role, date).
+        Assert.Contains(cli.Output.Lines(), l => l.Contains("check: the regulator's register matches the simulation", StringComparison.Ordinal));
         var enrolled = await system.WaitForEventsAsync<CandidateEnrolled>(e => FromSimulation(e.RegistrationNumber), Candidates);
         await system.WaitForEventsAsync<CandidateEndorsed>(e => FromSimulation(e.RegistrationNumber), Candidates);
         await system.DrainEnrolmentEventsAsync();

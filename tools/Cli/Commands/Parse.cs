@@ -4,6 +4,7 @@ using Accreditation.Cli.Practice;
 using Accreditation.Contracts.Common.V1;
 using Accreditation.Contracts.Enrolment.V1;
 using Accreditation.Contracts.Observation.V1;
+using Accreditation.Contracts.Reporting.V1;
 using Accreditation.Contracts.Testing.V1;
 using Google.Protobuf.WellKnownTypes;
 
@@ -12,8 +13,57 @@ namespace Accreditation.Cli.Commands;
 /// <summary>Friendly spellings of the contract enums and other values on the command line (enums case-insensitive).</summary>
 public static partial class Parse
 {
+    /// <summary>Registration numbers one check asks about at most (CheckAccreditationStatuses).</summary>
+    public const int MaxRegistrationNumbers = 100;
+
     [GeneratedRegex("^E[0-9]{8}$", RegexOptions.CultureInvariant)]
     private static partial Regex GssPattern();
+
+    [GeneratedRegex("^SW0*([1-9][0-9]{0,5})$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegistrationPattern();
+
+    /// <summary>
+    /// A Social Work England registration number, normalised as the services do: "SW" and 1 to 6
+    /// digits, any case, leading zeros dropped ("sw0042" is "SW42").
+    /// </summary>
+    public static bool RegistrationNumber(string text, out string number)
+    {
+        var match = text is { Length: <= 16 } ? RegistrationPattern().Match(text.Trim().ToUpperInvariant()) : Match.Empty;
+        number = match.Success ? "SW" + match.Groups[1].Value : "";
+        return match.Success;
+    }
+
+    /// <summary>1 to <see cref="MaxRegistrationNumbers"/> registration numbers, comma-separated, each normalised; duplicates kept (each is answered).</summary>
+    public static bool RegistrationNumbers(string text, out string[] numbers)
+    {
+        var parts = (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var parsed = new List<string>();
+        foreach (var part in parts)
+        {
+            if (!RegistrationNumber(part, out var number))
+            {
+                numbers = [];
+                return false;
+            }
+
+            parsed.Add(number);
+        }
+
+        numbers = [.. parsed];
+        return numbers.Length is > 0 and <= MaxRegistrationNumbers;
+    }
+
+    /// <summary>A register status: accredited or not-accredited.</summary>
+    public static bool Status(string text, out AccreditationStatus status)
+    {
+        status = text?.ToUpperInvariant() switch
+        {
+            "ACCREDITED" or "ACCREDITATION_STATUS_ACCREDITED" => AccreditationStatus.Accredited,
+            "NOT-ACCREDITED" or "NOT_ACCREDITED" or "ACCREDITATION_STATUS_NOT_ACCREDITED" => AccreditationStatus.NotAccredited,
+            _ => AccreditationStatus.Unspecified,
+        };
+        return status != AccreditationStatus.Unspecified;
+    }
 
     /// <summary>A GSS code of a local authority, e.g. E08000002 (upper case, as the services store them).</summary>
     public static bool Gss(string text, out string code)

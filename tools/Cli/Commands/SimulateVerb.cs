@@ -2,10 +2,11 @@ using System.CommandLine;
 using Accreditation.Cli.Simulation;
 using Accreditation.Contracts.Enrolment.V1;
 using Accreditation.Contracts.Observation.V1;
+using Grpc.Core;
 
 namespace Accreditation.Cli.Commands;
 
-/// <summary>simulate: N candidates of the phase's authorities through every step, then a summary and consistency checks (enrolment listings, simulated-practice sessions).</summary>
+/// <summary>simulate: N candidates of the phase's authorities through every step, then a summary and consistency checks (enrolment listings, simulated-practice sessions, the regulator's register).</summary>
 internal static class SimulateVerb
 {
     public static Command Create(VerbContext context)
@@ -25,9 +26,13 @@ internal static class SimulateVerb
         var maxSessions = CommonOptions.Number("--max-sessions", "Simulated-practice sessions a candidate attends at most (first attempt and resits)", 3, 1, 20);
         var enrolmentOnly = new Option<bool>("--enrolment-only") { Description = "Stop after enrolment, endorsement and withdrawal: no knowledge test, no simulated practice (Testing and Observation not needed)" };
         var skipObservation = new Option<bool>("--skip-observation") { Description = "Stop after the knowledge test: no simulated practice (Observation not needed)" };
-        var command = new Command("simulate", "Drive candidates through enrolment, endorsement, withdrawal, the knowledge test and simulated practice concurrently; print a summary per authority and stage and check it against the services")
+        var skipRegisterCheck = new Option<bool>("--skip-register-check")
         {
-            phase, candidates, concurrency, seed, authorities, maxSittings, maxSessions, withdrawalShare, enrolmentOnly, skipObservation,
+            Description = "Do not end by checking the regulator's register against the run (RegulatorReporting not needed); --enrolment-only and --skip-observation skip it too, as they accredit nobody",
+        };
+        var command = new Command("simulate", "Drive candidates through enrolment, endorsement, withdrawal, the knowledge test and simulated practice concurrently; print a summary per authority and stage and check it against the services and the regulator's register")
+        {
+            phase, candidates, concurrency, seed, authorities, maxSittings, maxSessions, withdrawalShare, enrolmentOnly, skipObservation, skipRegisterCheck,
         };
         command.Validators.Add(result =>
         {
@@ -51,6 +56,7 @@ internal static class SimulateVerb
             {
                 KnowledgeTest = !result.GetValue(enrolmentOnly),
                 Observation = !result.GetValue(skipObservation),
+                RegisterCheck = !result.GetValue(skipRegisterCheck),
                 MaxSittings = result.GetValue(maxSittings),
                 MaxSessions = result.GetValue(maxSessions),
             };
@@ -79,6 +85,11 @@ internal static class SimulateVerb
             services.Add("observation " + endpoints.ObservationUrl);
         }
 
+        if (options.RunsRegisterCheck)
+        {
+            services.Add("reporting " + endpoints.ReportingUrl);
+        }
+
         var against = services.Count == 1 ? services[0] : string.Join(", ", services.SkipLast(1)) + " and " + services[^1];
         await output.WriteLineAsync($"simulating {options.Candidates} candidates of {options.Phase} ({options.Authorities.Count} authorities) against {against}, seed {options.Seed}");
         var simulator = new Simulator(endpoints, options);
@@ -91,7 +102,40 @@ internal static class SimulateVerb
             mismatches += await CheckPracticeAsync(endpoints, options, simulator.Stats, output, ct);
         }
 
+        if (options.RunsRegisterCheck)
+        {
+            mismatches += await CheckRegisterAsync(endpoints, options, simulator.Stats, output, ct);
+        }
+
         return simulator.Stats.ErrorCount == 0 && mismatches == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The regulator's register must show exactly the run's accreditations (<see cref="RegisterCheck"/>),
+    /// once Reporting has caught up: it is asked again until it matches or the patience runs out.
+    /// </summary>
+    private static async Task<int> CheckRegisterAsync(Endpoints endpoints, SimulationOptions options, SimulationStats stats, TextWriter output, CancellationToken ct)
+    {
+        var candidates = stats.Candidates;
+        IReadOnlyList<string> problems;
+        try
+        {
+            problems = await new RegisterWait(endpoints.Regulator(), options.RegisterPatience, TimeSpan.FromMilliseconds(500)).UntilMatchedAsync(candidates, ct);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.Unimplemented)
+        {
+            throw new RpcException(new Status(e.StatusCode, $"{e.Status.Detail} (Reporting at {endpoints.ReportingUrl}; --skip-register-check simulates without the register check)"));
+        }
+
+        foreach (var problem in problems)
+        {
+            await output.WriteLineAsync("check failed for " + problem);
+        }
+
+        await output.WriteLineAsync(problems.Count == 0
+            ? $"check: the regulator's register matches the simulation ({RegisterCheck.ExpectedCount(candidates)} accredited)"
+            : $"check: {problems.Count} differences between the regulator's register and the simulation after waiting {options.RegisterPatience.TotalSeconds:0} s");
+        return problems.Count;
     }
 
     /// <summary>Observation's own view of every session the simulation scheduled must show what the simulation counted.</summary>

@@ -11,7 +11,7 @@ internal static class TokenVerb
         var scope = new Option<string>("--scope")
         {
             Description = $"Scope of the development token ({Scopes.EnrolmentHr}, {Scopes.TestDelivery}, {Scopes.BankAdmin}, {Scopes.Operations}, "
-                + $"{Scopes.ObservationScenarioAdmin}, {Scopes.ObservationScheduling}, {Scopes.ObservationAssessor}, {Scopes.ObservationModerator}, {Scopes.ObservationAuditor})",
+                + $"{Scopes.ObservationScenarioAdmin}, {Scopes.ObservationScheduling}, {Scopes.ObservationAssessor}, {Scopes.ObservationModerator}, {Scopes.ObservationAuditor}, {Scopes.Regulator})",
             HelpName = "scope",
             DefaultValueFactory = _ => Scopes.EnrolmentHr,
         };

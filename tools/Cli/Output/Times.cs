@@ -13,6 +13,10 @@ public static class Times
     public static string Iso(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>ISO 8601 in UTC to the tick, trailing zeros dropped (as the services' CSV downloads write times); "" when unset.</summary>
+    public static string Precise(Timestamp? time) =>
+        time is null ? "" : time.ToDateTimeOffset().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
     /// <summary>A day, e.g. 2025-03-01.</summary>
     public static string Day(Timestamp? time) =>
         time is null ? "-" : time.ToDateTimeOffset().ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -57,7 +57,8 @@ public sealed class PracticeJourney(Endpoints endpoints, SimulationOptions optio
     }
 
     /// <param name="seed">This candidate's own seed: the same seed makes the same choices and scores.</param>
-    public async Task RunAsync(string authority, Role role, string enrolmentId, double ability, int seed, CancellationToken ct)
+    /// <returns>When the passed session's outcome became final (its decided_at, the time of the completion event); null when no session passed.</returns>
+    public async Task<DateTimeOffset?> RunAsync(string authority, Role role, string enrolmentId, double ability, int seed, CancellationToken ct)
     {
         for (var attempt = 1; attempt <= options.MaxSessions; attempt++)
         {
@@ -81,19 +82,20 @@ public sealed class PracticeJourney(Endpoints endpoints, SimulationOptions optio
             {
                 stats.Error($"simulated-practice session left {done.State} after every marking");
                 stats.Reached(authority, Stage.Errored);
-                return;
+                return null;
             }
 
             if (done.Outcome?.Outcome == AssessmentOutcome.Passed)
             {
                 stats.Reached(authority, Stage.PracticePassed);
-                return;
+                return done.Outcome.DecidedAt?.ToDateTimeOffset();
             }
 
             ability = Math.Min(0.97, ability + 0.2);
         }
 
         stats.Reached(authority, Stage.PracticeNotPassed);
+        return null;
     }
 
     private async Task<Session> ScheduleAsync(string enrolmentId, int attempt, string assessorId, DateTimeOffset deadline, CancellationToken ct)

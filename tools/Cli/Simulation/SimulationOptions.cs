@@ -24,6 +24,15 @@ public sealed record SimulationOptions(
     /// <summary>How long to keep asking when the platform says "not yet" (eligibility not yet known, resit cool-off).</summary>
     public TimeSpan Patience { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Whether the run ends by checking the regulator's register against it (needs the RegulatorReporting service).</summary>
+    public bool RegisterCheck { get; init; } = true;
+
+    /// <summary>How long the register check waits for Reporting to catch up with the run (its events travel through Dapr).</summary>
+    public TimeSpan RegisterPatience { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Whether the register check runs: asked for, and only a run with simulated practice can accredit anyone.</summary>
+    public bool RunsRegisterCheck => RegisterCheck && RunsPractice;
+
     /// <summary>Whether simulated practice runs: asked for, and after the knowledge test.</summary>
     public bool RunsPractice => Observation && KnowledgeTest;
 

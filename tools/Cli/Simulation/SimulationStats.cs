@@ -10,6 +10,7 @@ public sealed class SimulationStats
     private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _notes = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<PracticeSession> _sessions = new();
+    private readonly ConcurrentQueue<SimulatedCandidate> _candidates = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _calls;
     private int _finished;
@@ -28,6 +29,9 @@ public sealed class SimulationStats
     /// <summary>Every simulated-practice session the simulation scheduled, in the order scheduled.</summary>
     public IReadOnlyList<PracticeSession> Sessions => [.. _sessions];
 
+    /// <summary>Every candidate the simulation enrolled, with the passes it drove them to, in the order their journeys ended.</summary>
+    public IReadOnlyList<SimulatedCandidate> Candidates => [.. _candidates];
+
     public void Call() => Interlocked.Increment(ref _calls);
 
     public void Reached(string authority, Stage stage) => _reached.AddOrUpdate((authority, stage), 1, (_, n) => n + 1);
@@ -37,6 +41,8 @@ public sealed class SimulationStats
     public void Note(string what) => _notes.AddOrUpdate(what, 1, (_, n) => n + 1);
 
     public void Scheduled(PracticeSession session) => _sessions.Enqueue(session ?? throw new ArgumentNullException(nameof(session)));
+
+    public void Enrolled(SimulatedCandidate candidate) => _candidates.Enqueue(candidate ?? throw new ArgumentNullException(nameof(candidate)));
 
     public void JourneyDone() => Interlocked.Increment(ref _finished);
 

@@ -91,6 +91,9 @@ public sealed class Simulator
     private async Task JourneyAsync(CandidatePlan plan, CancellationToken ct)
     {
         var client = _endpoints.Enrolment(plan.Authority);
+        var enrolled = false;
+        DateTimeOffset? knowledgeTestPassedAt = null;
+        DateTimeOffset? practicePassedAt = null;
         try
         {
             var enrolment = (await Call(() => client.EnrolCandidateAsync(new EnrolCandidateRequest
@@ -112,6 +115,7 @@ public sealed class Simulator
                 },
             }, cancellationToken: ct).ResponseAsync)).Enrolment;
             Stats.Reached(plan.Authority, Stage.Enrolled);
+            enrolled = true;
 
             await Call(() => client.EndorseEnrolmentAsync(new EndorseEnrolmentRequest
             {
@@ -134,10 +138,10 @@ public sealed class Simulator
             }
             else if (_options.KnowledgeTest)
             {
-                await KnowledgeTestAsync(plan, enrolment.EnrolmentId, ct);
+                knowledgeTestPassedAt = await KnowledgeTestAsync(plan, enrolment.EnrolmentId, ct);
                 if (_options.RunsPractice)
                 {
-                    await _practice.RunAsync(plan.Authority, plan.Role, enrolment.EnrolmentId, plan.PracticeAbility, unchecked(_options.Seed + (plan.Index * 7_919)), ct);
+                    practicePassedAt = await _practice.RunAsync(plan.Authority, plan.Role, enrolment.EnrolmentId, plan.PracticeAbility, unchecked(_options.Seed + (plan.Index * 7_919)), ct);
                 }
             }
         }
@@ -146,9 +150,17 @@ public sealed class Simulator
             Stats.Error($"{e.StatusCode}: {e.Status.Detail}");
             Stats.Reached(plan.Authority, Stage.Errored);
         }
+        finally
+        {
+            if (enrolled)
+            {
+                Stats.Enrolled(new SimulatedCandidate(plan.RegistrationNumber, plan.Role, plan.Withdraws, knowledgeTestPassedAt, practicePassedAt));
+            }
+        }
     }
 
-    private async Task KnowledgeTestAsync(CandidatePlan plan, string enrolmentId, CancellationToken ct)
+    /// <returns>When the passed sitting was scored (the time of its completion event); null when no sitting passed.</returns>
+    private async Task<DateTimeOffset?> KnowledgeTestAsync(CandidatePlan plan, string enrolmentId, CancellationToken ct)
     {
         var delivery = _endpoints.Delivery();
         var ability = plan.Ability;
@@ -176,13 +188,14 @@ public sealed class Simulator
             if (result.Outcome == AssessmentOutcome.Passed)
             {
                 Stats.Reached(plan.Authority, Stage.Passed);
-                return;
+                return result.ScoredAt?.ToDateTimeOffset();
             }
 
             ability = Math.Min(0.95, ability + 0.2);
         }
 
         Stats.Reached(plan.Authority, Stage.NotPassed);
+        return null;
     }
 
     private async Task<T> Call<T>(Func<Task<T>> call)
