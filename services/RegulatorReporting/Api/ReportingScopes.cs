@@ -7,7 +7,7 @@ public static class ReportingScopes
     public const string Regulator = BuildingBlocks.Auth.Scopes.Regulator;
 
     /// <summary>The Department's evaluation team: aggregates only (the evaluation API and page); no single candidate.</summary>
-    public const string Evaluation = "evaluation";
+    public const string Evaluation = BuildingBlocks.Auth.Scopes.Evaluation;
 
     public static readonly IReadOnlyList<string> All = [Regulator, Evaluation];
 }
