@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh Debian machine with the .NET SDK:
-# installs redis-server, buf and helm if missing, lints the protos, builds with warnings as errors
+# installs redis-server, buf, helm and chromium if missing, lints the protos, builds with warnings as errors
 # (NuGet restore included) and runs every test project. Ends with "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -25,6 +25,7 @@ if ! docker info >/dev/null 2>&1; then
   say "no Docker engine answers: Redis test fixtures start local redis-server processes instead of Testcontainers"
 fi
 ensure_helm || { say "helm could not be installed"; exit 1; }
+ensure_chromium || { say "chromium could not be installed (the evaluation page's browser test needs it)"; exit 1; }
 say "helm lint (every phase)"
 for values in charts/accreditation/values-*.yaml; do
   helm lint charts/accreditation -f "$values" --set auth.authority=https://login.example.gov.uk >/dev/null

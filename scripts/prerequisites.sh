@@ -75,3 +75,10 @@ ensure_helm() {
   export PATH="$bin:$PATH"
   helm version --short >/dev/null 2>&1 || { say "the unpacked helm does not run"; return 1; }
 }
+
+# Debian's headless Chromium, for the evaluation page's browser test (/usr/bin/chromium).
+ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1; then return 0; fi
+  say "installing chromium from Debian's packages (the evaluation page's browser test)"
+  apt_install chromium || return 1
+}

@@ -24,7 +24,9 @@ public static partial class RegulatorReportingHost
         var app = builder.Build();
         app.UseServiceDefaults();
         app.MapGrpcService<RegulatorGrpcService>();
+        app.MapGrpcService<EvaluationGrpcService>();
         app.MapRegulatorHttpEndpoints();
+        app.MapEvaluationPage();
         app.MapSubscription<CandidateEnrolled>(Topics.CandidateEnrolled);
         app.MapSubscription<CandidateEndorsed>(Topics.CandidateEndorsed);
         app.MapSubscription<CandidateWithdrawn>(Topics.CandidateWithdrawn);

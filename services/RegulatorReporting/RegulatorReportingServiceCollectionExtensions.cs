@@ -32,6 +32,7 @@ public static class RegulatorReportingServiceCollectionExtensions
         services.AddSingleton(sp => new FeedCursor(sp.GetRequiredService<IOptions<ReportingOptions>>().Value.Feed.CursorKey));
         services.AddSingleton<ReportingStore>();
         services.AddSingleton<RegulatorQueries>();
+        services.AddSingleton<EvaluationQueries>();
         services.AddSingleton<OpenApiDocument>();
         services.AddSingleton<ProgressEventsConsumer>();
         services.AddSingleton<IIntegrationEventConsumer<CandidateEnrolled>>(sp => sp.GetRequiredService<ProgressEventsConsumer>());

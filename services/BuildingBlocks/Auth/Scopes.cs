@@ -30,9 +30,12 @@ public static class Scopes
     /// <summary>The regulator (Social Work England): status, register, change feed and export; status and dates only.</summary>
     public const string Regulator = "regulator";
 
+    /// <summary>The Department's evaluation team: aggregate figures only, with disclosure control; never a single candidate.</summary>
+    public const string Evaluation = "evaluation";
+
     /// <summary>The platform's operators: list and requeue parked outbox entries of every service.</summary>
     public const string Operations = "operations";
 
     public static readonly IReadOnlyList<string> All =
-        [EnrolmentHr, BankAdmin, TestDelivery, ObservationScenarioAdmin, ObservationScheduling, ObservationAssessor, ObservationModerator, ObservationAuditor, Regulator, Operations];
+        [EnrolmentHr, BankAdmin, TestDelivery, ObservationScenarioAdmin, ObservationScheduling, ObservationAssessor, ObservationModerator, ObservationAuditor, Regulator, Evaluation, Operations];
 }

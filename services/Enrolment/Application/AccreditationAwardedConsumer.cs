@@ -25,7 +25,16 @@ public sealed partial class AccreditationAwardedConsumer(IdempotentConsumer inbo
             throw new PoisonEventException("the award names no enrolment or no accreditation date");
         }
 
-        var accreditedAt = message.AccreditedAt.ToDateTimeOffset();
+        DateTimeOffset accreditedAt;
+        try
+        {
+            accreditedAt = message.AccreditedAt.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new PoisonEventException("the award's accreditation date is not a representable time");
+        }
+
         var recorded = false;
         var outcome = await inbox.ConsumeAsync(ConsumerName, eventId, async (db, tx) =>
         {

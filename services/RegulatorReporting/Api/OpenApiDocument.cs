@@ -25,7 +25,7 @@ public sealed class OpenApiDocument(EndpointDataSource endpoints)
         var paths = new JsonObject();
         var transcoded = endpoints.Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Metadata: e.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>()))
-            .Where(e => e.Metadata is not null)
+            .Where(e => e.Metadata is not null && e.Metadata.MethodDescriptor.Service.FullName == Contracts.Reporting.V1.RegulatorService.Descriptor.FullName)
             .OrderBy(e => e.Endpoint.RoutePattern.RawText, StringComparer.Ordinal);
         foreach (var (endpoint, metadata) in transcoded)
         {

@@ -58,6 +58,11 @@ public static class RegulatorHttpEndpoints
             await WriteErrorAsync(context, e);
             return;
         }
+        catch (Exception e) when (e is StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException)
+        {
+            await WriteUnavailableAsync(context);
+            return;
+        }
 
         context.Response.ContentType = CsvContentType;
         context.Response.Headers.ContentDisposition = "attachment; filename=\"accreditation-check.csv\"";
@@ -80,11 +85,23 @@ public static class RegulatorHttpEndpoints
     private static async Task ExportCsvAsync(HttpContext context, RegulatorQueries queries)
     {
         var started = false;
+        try
+        {
+            await ExportCsvChunksAsync(context, queries, () => started, () => started = true);
+        }
+        catch (Exception e) when (!started && e is StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException)
+        {
+            await WriteUnavailableAsync(context);
+        }
+    }
+
+    private static async Task ExportCsvChunksAsync(HttpContext context, RegulatorQueries queries, Func<bool> started, Action start)
+    {
         await queries.ExportAsync(async chunk =>
         {
-            if (!started)
+            if (!started())
             {
-                started = true;
+                start();
                 context.Response.ContentType = CsvContentType;
                 context.Response.Headers.ContentDisposition = "attachment; filename=\"register-export.csv\"";
                 context.Response.Headers[CursorHeader] = chunk.Cursor;
@@ -103,6 +120,14 @@ public static class RegulatorHttpEndpoints
 
     private static string Time(Timestamp? at) =>
         at is null ? "" : at.ToDateTimeOffset().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture);
+
+    /// <summary>The store is unavailable: 503 with the gRPC status UNAVAILABLE, as the platform answers it (safe to retry).</summary>
+    private static async Task WriteUnavailableAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new { code = (int)StatusCode.Unavailable, message = "the store is unavailable; retry", details = Array.Empty<object>() }), context.RequestAborted);
+    }
 
     private static async Task WriteErrorAsync(HttpContext context, ServiceException e)
     {

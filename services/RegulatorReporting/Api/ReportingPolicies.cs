@@ -4,4 +4,6 @@ namespace Accreditation.RegulatorReporting.Api;
 public static class ReportingPolicies
 {
     public const string Regulator = "reporting-regulator";
+
+    public const string Evaluation = "reporting-evaluation";
 }

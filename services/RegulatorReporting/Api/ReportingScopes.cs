@@ -6,5 +6,8 @@ public static class ReportingScopes
     /// <summary>The regulator (Social Work England): register statuses, the change feed and the export.</summary>
     public const string Regulator = BuildingBlocks.Auth.Scopes.Regulator;
 
-    public static readonly IReadOnlyList<string> All = [Regulator];
+    /// <summary>The Department's evaluation team: aggregates only (the evaluation API and page); no single candidate.</summary>
+    public const string Evaluation = BuildingBlocks.Auth.Scopes.Evaluation;
+
+    public static readonly IReadOnlyList<string> All = [Regulator, Evaluation];
 }

@@ -146,8 +146,9 @@ public sealed class RegulatorQueries(ReportingStore store, FeedCursor cursors, I
     public async Task ExportAsync(Func<ExportRegisterResponse, Task> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var snapshot = await store.SnapshotAsync();
+        // The moment is taken before the snapshot: every change committed before as_of is in it.
         var asOf = Timestamp.FromDateTimeOffset(clock.GetUtcNow());
+        var snapshot = await store.SnapshotAsync();
         var cursor = cursors.Encode(snapshot.Position);
         var total = snapshot.Records.Count;
         var chunks = snapshot.Records.Chunk(ExportChunkSize).ToList();

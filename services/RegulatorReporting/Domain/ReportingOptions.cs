@@ -7,6 +7,8 @@ public sealed class ReportingOptions
 
     public FeedOptions Feed { get; set; } = new();
 
+    public EvaluationOptions Evaluation { get; set; } = new();
+
     public IReadOnlyList<string> Problems()
     {
         List<string> problems = [];

@@ -161,6 +161,32 @@ public sealed class ReportingStore(RedisStore store, IOptions<ReportingOptions> 
         return new FeedRead(entries, FeedPosition.Parse((string)result[0]!), FeedPosition.Parse((string)result[1]!), (int)result[2] == 1);
     }
 
+    /// <summary>
+    /// Every enrolment's progress with its equality-monitoring answers (for the evaluation's
+    /// aggregates only), read in batches of <paramref name="batchSize"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<Domain.Evaluation.CohortMember>> ReadCohortAsync(int batchSize = 500)
+    {
+        var ids = (await Db.SetMembersAsync(store.Keys.Key("candidates"))).Select(v => (string)v!).Order(StringComparer.Ordinal).ToList();
+        var cohort = new List<Domain.Evaluation.CohortMember>(ids.Count);
+        foreach (var batch in ids.Chunk(batchSize))
+        {
+            var progress = await Db.StringGetAsync(batch.Select(CandidateKey).ToArray());
+            var equality = await Db.StringGetAsync(batch.Select(EqualityKey).ToArray());
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (!progress[i].IsNull)
+                {
+                    cohort.Add(new Domain.Evaluation.CohortMember(
+                        RecordJson.Read<CandidateProgress>(progress[i]!),
+                        equality[i].IsNull ? null : RecordJson.Read<EqualityAnswers>(equality[i]!)));
+                }
+            }
+        }
+
+        return cohort;
+    }
+
     /// <summary>The whole register and the feed position of the same moment, in one script (nothing interleaves).</summary>
     public async Task<RegisterSnapshot> SnapshotAsync()
     {

@@ -33,7 +33,7 @@ public abstract class ObservationApiTestBase(RedisFixture redis) : IAsyncLifetim
     protected static readonly LocalAuthorityRef Bury = new() { GssCode = Authorities.Bury, LaNumber = "351", Name = "Bury" };
     protected static readonly LocalAuthorityRef Wigan = new() { GssCode = Authorities.Wigan, LaNumber = "359", Name = "Wigan" };
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _registrationNumbers = new();
+    private EnrolmentEventFactory? _events;
 
     protected RedisFixture Redis { get; } = redis;
 
@@ -108,34 +108,16 @@ public abstract class ObservationApiTestBase(RedisFixture redis) : IAsyncLifetim
     }
 
     /// <summary>POSTs an event as the sidecar would; returns the HTTP status and the Dapr status in the body.</summary>
-    protected async Task<(int Http, string Body)> DeliverAsync(string topic, IMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var id = (string)message.Descriptor.FindFieldByName("event_id").Accessor.GetValue(message);
-        var envelope = $$"""
-            {"specversion":"1.0","id":"{{id}}","source":"enrolment","type":"{{message.Descriptor.FullName}}","datacontenttype":"application/json","topic":"{{topic}}","pubsubname":"pubsub","data":{{JsonFormatter.Default.Format(message)}}}
-            """;
-        using var content = new StringContent(envelope, Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/cloudevents+json");
-        using var response = await Host.Http.PostAsync(new Uri("/events/" + topic, UriKind.Relative), content);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
+    protected Task<(int Http, string Body)> DeliverAsync(string topic, IMessage message) => SidecarDelivery.PostAsync(Host.Http, topic, message);
+
+    /// <summary>Enrolment's events for this test's candidates (Bury, the test's clock).</summary>
+    protected EnrolmentEventFactory Events => _events ??= new EnrolmentEventFactory(Clock, Bury);
 
     /// <summary>Delivers enrolled (and endorsed) events for a new candidate in Bury; returns the enrolment id.</summary>
     protected async Task<string> EndorsedCandidateAsync(Role role = Role.ChildAndFamilyPractitioner, bool endorse = true, bool filmingConsent = true)
     {
         var enrolmentId = Guid.NewGuid().ToString();
-        await DeliverAsync(Topics.CandidateEnrolled, new CandidateEnrolled
-        {
-            EventId = Guid.NewGuid().ToString(),
-            OccurredAt = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
-            EnrolmentId = enrolmentId,
-            RegistrationNumber = RegistrationNumberOf(enrolmentId),
-            Role = role,
-            Authority = Bury,
-            EnrolmentVersion = 1,
-            FilmingConsent = filmingConsent,
-        });
+        await DeliverAsync(Topics.CandidateEnrolled, Events.Enrolled(enrolmentId, role, filmingConsent));
         if (endorse)
         {
             await DeliverAsync(Topics.CandidateEndorsed, Endorsed(enrolmentId, role));
@@ -144,42 +126,13 @@ public abstract class ObservationApiTestBase(RedisFixture redis) : IAsyncLifetim
         return enrolmentId;
     }
 
-    protected string RegistrationNumberOf(string enrolmentId) => _registrationNumbers.GetOrAdd(enrolmentId, _ => EnrolmentRequests.NewRegistrationNumber());
+    protected string RegistrationNumberOf(string enrolmentId) => Events.RegistrationNumberOf(enrolmentId);
 
-    protected CandidateEndorsed Endorsed(string enrolmentId, Role role = Role.ChildAndFamilyPractitioner) => new()
-    {
-        EventId = Guid.NewGuid().ToString(),
-        OccurredAt = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
-        EnrolmentId = enrolmentId,
-        RegistrationNumber = RegistrationNumberOf(enrolmentId),
-        Role = role,
-        Authority = Bury,
-        EnrolmentVersion = 2,
-    };
+    protected CandidateEndorsed Endorsed(string enrolmentId, Role role = Role.ChildAndFamilyPractitioner) => Events.Endorsed(enrolmentId, role);
 
-    protected CandidateWithdrawn Withdrawn(string enrolmentId) => new()
-    {
-        EventId = Guid.NewGuid().ToString(),
-        OccurredAt = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
-        EnrolmentId = enrolmentId,
-        RegistrationNumber = RegistrationNumberOf(enrolmentId),
-        Role = Role.ChildAndFamilyPractitioner,
-        Authority = Bury,
-        EnrolmentVersion = 3,
-        Reason = "Personal circumstances",
-    };
+    protected CandidateWithdrawn Withdrawn(string enrolmentId) => Events.Withdrawn(enrolmentId);
 
-    protected CandidateMoved Moved(string enrolmentId, LocalAuthorityRef to) => new()
-    {
-        EventId = Guid.NewGuid().ToString(),
-        OccurredAt = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
-        EnrolmentId = enrolmentId,
-        RegistrationNumber = RegistrationNumberOf(enrolmentId),
-        Role = Role.ChildAndFamilyPractitioner,
-        Authority = to,
-        FromAuthority = Bury,
-        EnrolmentVersion = 3,
-    };
+    protected CandidateMoved Moved(string enrolmentId, LocalAuthorityRef to) => Events.Moved(enrolmentId, to);
 
     protected ScheduleSessionRequest Schedule(string enrolmentId, string assessorId = ManchesterAssessor) => new()
     {

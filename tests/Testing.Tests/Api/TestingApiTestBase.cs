@@ -22,7 +22,7 @@ public abstract class TestingApiTestBase(RedisFixture redis) : IAsyncLifetime
 {
     protected static readonly LocalAuthorityRef Bury = new() { GssCode = "E08000002", LaNumber = "351", Name = "Bury" };
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _registrationNumbers = new();
+    private EnrolmentEventFactory? _events;
 
     protected RedisFixture Redis { get; } = redis;
 
@@ -57,27 +57,12 @@ public abstract class TestingApiTestBase(RedisFixture redis) : IAsyncLifetime
 
     /// <summary>POSTs an event as the sidecar would; returns the HTTP status and the Dapr status in the body.</summary>
     /// <param name="eventId">The CloudEvent id; the message's event_id when null.</param>
-    protected Task<(int Http, string Body)> DeliverAsync(string topic, IMessage message, string? eventId = null)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var id = eventId ?? (string)message.Descriptor.FindFieldByName("event_id").Accessor.GetValue(message);
-        return DeliverEnvelopeAsync(topic, id, message.Descriptor.FullName, JsonFormatter.Default.Format(message));
-    }
+    protected Task<(int Http, string Body)> DeliverAsync(string topic, IMessage message, string? eventId = null) =>
+        SidecarDelivery.PostAsync(Host.Http, topic, message, eventId);
 
     /// <summary>POSTs a CloudEvent with <paramref name="dataJson"/> as its data, as the sidecar would; no "id" attribute when <paramref name="id"/> is null.</summary>
-    protected async Task<(int Http, string Body)> DeliverEnvelopeAsync(string topic, string? id, string type, string dataJson)
-    {
-        var idAttribute = id is null ? "" : $$"""
-            "id":"{{id}}",
-            """;
-        var envelope = $$"""
-            {"specversion":"1.0",{{idAttribute}}"source":"enrolment","type":"{{type}}","datacontenttype":"application/json","topic":"{{topic}}","pubsubname":"pubsub","data":{{dataJson}}}
-            """;
-        using var content = new StringContent(envelope, Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/cloudevents+json");
-        using var response = await Host.Http.PostAsync(new Uri("/events/" + topic, UriKind.Relative), content);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
+    protected Task<(int Http, string Body)> DeliverEnvelopeAsync(string topic, string? id, string type, string dataJson) =>
+        SidecarDelivery.PostEnvelopeAsync(Host.Http, topic, id, type, dataJson);
 
     /// <summary>The "status" Dapr reads from a delivery's response body (SUCCESS, RETRY or DROP).</summary>
     protected static string? DaprStatusOf(string body)
@@ -86,21 +71,15 @@ public abstract class TestingApiTestBase(RedisFixture redis) : IAsyncLifetime
         return json.RootElement.GetProperty("status").GetString();
     }
 
+    /// <summary>Enrolment's events for this test's candidates (Bury, the test's clock).</summary>
+    protected EnrolmentEventFactory Events => _events ??= new EnrolmentEventFactory(Clock, Bury);
+
     /// <summary>Delivers enrolled (and endorsed) events for a new candidate; returns the enrolment id.</summary>
     protected async Task<string> EndorsedCandidateAsync(Role role = Role.ChildAndFamilyPractitioner, bool endorse = true, string? registrationNumber = null)
     {
         var enrolmentId = Guid.NewGuid().ToString();
-        var number = _registrationNumbers.GetOrAdd(enrolmentId, registrationNumber ?? EnrolmentRequests.NewRegistrationNumber());
-        await DeliverAsync(Topics.CandidateEnrolled, new CandidateEnrolled
-        {
-            EventId = Guid.NewGuid().ToString(),
-            OccurredAt = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
-            EnrolmentId = enrolmentId,
-            RegistrationNumber = number,
-            Role = role,
-            Authority = Bury,
-            EnrolmentVersion = 1,
-        });
+        Events.RegistrationNumberOf(enrolmentId, registrationNumber);
+        await DeliverAsync(Topics.CandidateEnrolled, Events.Enrolled(enrolmentId, role, filmingConsent: false));
         if (endorse)
         {
             await DeliverAsync(Topics.CandidateEndorsed, Endorsed(enrolmentId, role));
@@ -110,30 +89,11 @@ public abstract class TestingApiTestBase(RedisFixture redis) : IAsyncLifetime
     }
 
     /// <summary>The registration number events of this enrolment carry (one is made up for an enrolment the test never enrolled).</summary>
-    protected string RegistrationNumberOf(string enrolmentId) => _registrationNumbers.GetOrAdd(enrolmentId, _ => EnrolmentRequests.NewRegistrationNumber());
+    protected string RegistrationNumberOf(string enrolmentId) => Events.RegistrationNumberOf(enrolmentId);
 
-    protected CandidateEndorsed Endorsed(string enrolmentId, Role role = Role.ChildAndFamilyPractitioner) => new()
-    {
-        EventId = Guid.NewGuid().ToString(),
-        OccurredAt = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
-        EnrolmentId = enrolmentId,
-        RegistrationNumber = RegistrationNumberOf(enrolmentId),
-        Role = role,
-        Authority = Bury,
-        EnrolmentVersion = 2,
-    };
+    protected CandidateEndorsed Endorsed(string enrolmentId, Role role = Role.ChildAndFamilyPractitioner) => Events.Endorsed(enrolmentId, role);
 
-    protected CandidateWithdrawn Withdrawn(string enrolmentId) => new()
-    {
-        EventId = Guid.NewGuid().ToString(),
-        OccurredAt = Timestamp.FromDateTimeOffset(Clock.GetUtcNow()),
-        EnrolmentId = enrolmentId,
-        RegistrationNumber = RegistrationNumberOf(enrolmentId),
-        Role = Role.ChildAndFamilyPractitioner,
-        Authority = Bury,
-        EnrolmentVersion = 3,
-        Reason = "Personal circumstances",
-    };
+    protected CandidateWithdrawn Withdrawn(string enrolmentId) => Events.Withdrawn(enrolmentId);
 
     protected BookSittingRequest Book(string enrolmentId) => new()
     {
