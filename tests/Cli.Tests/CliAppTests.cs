@@ -67,6 +67,9 @@ public sealed class CliAppTests
         ["feed", "--cursor", "cursor", "--follow"],
         ["export", "--csv", "--out", "register.csv"],
         ["simulate", "--phase", "phase-1", "--candidates", "20", "--seed", "7", "--skip-register-check"],
+        ["evaluation", "--phase", "phase-1", "--groups", "sex"],
+        ["evaluation", "--phase", "phase-1", "--page-url"],
+        ["simulate", "--phase", "phase-1", "--candidates", "50", "--skip-evaluation"],
     ];
 
     [Theory]

@@ -52,7 +52,7 @@ public sealed class GlobalOptions
 
     public Option<string> ReportingUrl { get; } = new("--reporting-url")
     {
-        Description = $"RegulatorReporting (the regulator's register) service gRPC address [env: {ReportingUrlVariable}; default: {DefaultReportingUrl}]",
+        Description = $"RegulatorReporting (the regulator's register, the evaluation) service gRPC address [env: {ReportingUrlVariable}; default: {DefaultReportingUrl}]",
         HelpName = "url",
         Recursive = true,
     };

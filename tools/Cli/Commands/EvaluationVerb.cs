@@ -90,17 +90,19 @@ internal static class EvaluationVerb
             console.WriteTable(EvaluationText.StageTable(rows));
             if (result.GetResult(groups) is not null)
             {
+                // ASCII when the console cannot show ▲: always on a plain console (redirected), as on a terminal without Unicode.
+                var ascii = CliConsole.IsPlain(console) || !console.Profile.Capabilities.Unicode;
                 var dimension = result.GetValue(groups);
                 foreach (var (p, r) in rows.Select(row => (row.Phase, row.Role)).Distinct())
                 {
                     var gaps = await client.GetGroupGapsAsync(new GetGroupGapsRequest { Phase = p, Role = r, Dimension = dimension }, cancellationToken: ct);
                     console.WriteLine();
                     console.WriteLine(EvaluationText.GroupHeading(gaps));
-                    console.WriteTable(EvaluationText.GroupTable(gaps, CliConsole.IsPlain(console)));
+                    console.WriteTable(EvaluationText.GroupTable(gaps, ascii));
                 }
 
                 console.WriteLine();
-                console.WriteLine($"{Legend}, gaps in percentage points, each with its 95% interval; {EvaluationText.Marker(CliConsole.IsPlain(console))}: the gap's interval excludes zero");
+                console.WriteLine($"{Legend}, gaps in percentage points, each with its 95% interval; {EvaluationText.Marker(ascii)}: the gap's interval excludes zero");
             }
             else
             {
