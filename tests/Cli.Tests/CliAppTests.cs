@@ -11,7 +11,7 @@ public sealed class CliAppTests
         "token", "enrol", "endorse", "withdraw", "move", "show", "list", "bank-seed", "bank-import", "bank-list",
         "book", "sit", "sitting", "scenario-seed", "scenarios", "assessor-register", "assessors", "actor-register", "actors",
         "schedule", "session", "outcome", "score", "moderation", "moderate", "outbox", "deadletters", "replay-deadletter", "simulate",
-        "status", "check", "register", "feed", "export",
+        "status", "check", "register", "feed", "export", "evaluation",
     ];
 
     /// <summary>Every command that runs something: the verbs, with outbox's own verbs instead of outbox.</summary>
@@ -67,6 +67,9 @@ public sealed class CliAppTests
         ["feed", "--cursor", "cursor", "--follow"],
         ["export", "--csv", "--out", "register.csv"],
         ["simulate", "--phase", "phase-1", "--candidates", "20", "--seed", "7", "--skip-register-check"],
+        ["evaluation", "--phase", "phase-1", "--groups", "sex"],
+        ["evaluation", "--phase", "phase-1", "--page-url"],
+        ["simulate", "--phase", "phase-1", "--candidates", "50", "--skip-evaluation"],
     ];
 
     [Theory]
@@ -94,6 +97,7 @@ public sealed class CliAppTests
         Assert.False(result.GetValue<bool>("--skip-observation"));
         Assert.Equal(3, result.GetValue<int>("--max-sessions"));
         Assert.False(result.GetValue<bool>("--skip-register-check"));
+        Assert.False(result.GetValue<bool>("--skip-evaluation"));
         Assert.Null(result.GetResult("--seed"));
     }
 

@@ -75,7 +75,7 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(host);
         var globals = new GlobalOptions();
         var context = new VerbContext(host, globals);
-        var root = new RootCommand("accredit: the command line of the accreditation platform (enrolment, knowledge test, simulated practice, the regulator's register, simulation, outboxes, dead letters)")
+        var root = new RootCommand("accredit: the command line of the accreditation platform (enrolment, knowledge test, simulated practice, the regulator's register, the Department's evaluation, simulation, outboxes, dead letters)")
         {
             HelpName = "accredit",
         };
@@ -95,6 +95,7 @@ public static class CliApp
             OutboxVerbs.Create(context),
             .. DeadLetterVerbs.Create(context),
             .. RegulatorVerbs.Create(context),
+            EvaluationVerb.Create(context),
             SimulateVerb.Create(context),
         ];
         foreach (var verb in verbs)

@@ -92,6 +92,10 @@ public sealed class Endpoints : IDisposable
     public RegulatorService.RegulatorServiceClient Regulator() =>
         new(Authenticated(_reporting.Value, Token(Scopes.Regulator, null)));
 
+    /// <summary>The Department's evaluation API of Reporting (scope evaluation, subject accredit-evaluation).</summary>
+    public EvaluationService.EvaluationServiceClient Evaluation() =>
+        new(Authenticated(_reporting.Value, Token(Scopes.Evaluation, null)));
+
     /// <summary>A service's outbox operator API (scope operations).</summary>
     public OutboxAdminService.OutboxAdminServiceClient OutboxAdmin(ServiceName service)
     {

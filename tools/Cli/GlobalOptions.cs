@@ -52,7 +52,7 @@ public sealed class GlobalOptions
 
     public Option<string> ReportingUrl { get; } = new("--reporting-url")
     {
-        Description = $"RegulatorReporting (the regulator's register) service gRPC address [env: {ReportingUrlVariable}; default: {DefaultReportingUrl}]",
+        Description = $"RegulatorReporting (the regulator's register, the evaluation) service gRPC address [env: {ReportingUrlVariable}; default: {DefaultReportingUrl}]",
         HelpName = "url",
         Recursive = true,
     };
@@ -97,10 +97,10 @@ public sealed class GlobalOptions
         };
     }
 
-    private static bool IsHttpUrl(string? text) =>
+    internal static bool IsHttpUrl(string? text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
-    private static void ValidateUrl(System.CommandLine.Parsing.OptionResult result)
+    internal static void ValidateUrl(System.CommandLine.Parsing.OptionResult result)
     {
         var text = result.GetValueOrDefault<string>();
         if (!IsHttpUrl(text))
@@ -109,7 +109,7 @@ public sealed class GlobalOptions
         }
     }
 
-    private static string Url(string text, string variable) =>
+    internal static string Url(string text, string variable) =>
         IsHttpUrl(text) ? text : throw new UsageException($"{variable} must be an http:// or https:// URL, not '{text}'");
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -20,7 +20,7 @@ public static class Subjects
     public const string Auditor = "accredit-auditor";
     public const string Operations = "accredit-operations";
     public const string Regulator = "accredit-regulator";
-
+    public const string Evaluation = "accredit-evaluation";
 
     /// <summary>The subject for a scope; "accredit" for a scope accredit does not know (and for observation.assessor, whose subject is the assessor).</summary>
     public static string For(string scope) => scope switch
@@ -34,6 +34,7 @@ public static class Subjects
         Scopes.ObservationModerator => Moderator,
         Scopes.ObservationAuditor => Auditor,
         Scopes.Regulator => Regulator,
+        Scopes.Evaluation => Evaluation,
         _ => "accredit",
     };
 }

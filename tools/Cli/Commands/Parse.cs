@@ -169,6 +169,20 @@ public static partial class Parse
         return role != Contracts.Common.V1.Role.Unspecified;
     }
 
+    /// <summary>An equality-monitoring question: age, ethnic, sex or disability.</summary>
+    public static bool Dimension(string text, out EqualityDimension dimension)
+    {
+        dimension = text?.Trim().ToUpperInvariant() switch
+        {
+            "AGE" or "AGE_BAND" or "AGE-BAND" or "EQUALITY_DIMENSION_AGE_BAND" => EqualityDimension.AgeBand,
+            "ETHNIC" or "ETHNIC_GROUP" or "ETHNIC-GROUP" or "EQUALITY_DIMENSION_ETHNIC_GROUP" => EqualityDimension.EthnicGroup,
+            "SEX" or "EQUALITY_DIMENSION_SEX" => EqualityDimension.Sex,
+            "DISABILITY" or "EQUALITY_DIMENSION_DISABILITY" => EqualityDimension.Disability,
+            _ => EqualityDimension.Unspecified,
+        };
+        return dimension != EqualityDimension.Unspecified;
+    }
+
     public static bool State(string text, out EnrolmentState state)
     {
         state = text?.ToUpperInvariant() switch

@@ -6,7 +6,7 @@ using Grpc.Core;
 
 namespace Accreditation.Cli.Commands;
 
-/// <summary>simulate: N candidates of the phase's authorities through every step, then a summary and consistency checks (enrolment listings, simulated-practice sessions, the regulator's register).</summary>
+/// <summary>simulate: N candidates of the phase's authorities through every step, then a summary and consistency checks (enrolment listings, simulated-practice sessions, the regulator's register), then the phase's evaluation as Reporting publishes it.</summary>
 internal static class SimulateVerb
 {
     public static Command Create(VerbContext context)
@@ -28,11 +28,15 @@ internal static class SimulateVerb
         var skipObservation = new Option<bool>("--skip-observation") { Description = "Stop after the knowledge test: no simulated practice (Observation not needed)" };
         var skipRegisterCheck = new Option<bool>("--skip-register-check")
         {
-            Description = "Do not end by checking the regulator's register against the run (RegulatorReporting not needed); --enrolment-only and --skip-observation skip it too, as they accredit nobody",
+            Description = "Do not end by checking the regulator's register against the run (RegulatorReporting not needed, with --skip-evaluation too); --enrolment-only and --skip-observation skip it too, as they accredit nobody",
         };
-        var command = new Command("simulate", "Drive candidates through enrolment, endorsement, withdrawal, the knowledge test and simulated practice concurrently; print a summary per authority and stage and check it against the services and the regulator's register")
+        var skipEvaluation = new Option<bool>("--skip-evaluation")
         {
-            phase, candidates, concurrency, seed, authorities, maxSittings, maxSessions, withdrawalShare, enrolmentOnly, skipObservation, skipRegisterCheck,
+            Description = "Do not end with the phase's evaluation summary (all-authorities figures per role and flagged group gaps); --enrolment-only and --skip-observation skip it too",
+        };
+        var command = new Command("simulate", "Drive candidates through enrolment, endorsement, withdrawal, the knowledge test and simulated practice concurrently; print a summary per authority and stage, check it against the services and the regulator's register, and end with the phase's evaluation (all-authorities figures per role, flagged group gaps)")
+        {
+            phase, candidates, concurrency, seed, authorities, maxSittings, maxSessions, withdrawalShare, enrolmentOnly, skipObservation, skipRegisterCheck, skipEvaluation,
         };
         command.Validators.Add(result =>
         {
@@ -57,6 +61,7 @@ internal static class SimulateVerb
                 KnowledgeTest = !result.GetValue(enrolmentOnly),
                 Observation = !result.GetValue(skipObservation),
                 RegisterCheck = !result.GetValue(skipRegisterCheck),
+                Evaluation = !result.GetValue(skipEvaluation),
                 MaxSittings = result.GetValue(maxSittings),
                 MaxSessions = result.GetValue(maxSessions),
             };
@@ -85,7 +90,7 @@ internal static class SimulateVerb
             services.Add("observation " + endpoints.ObservationUrl);
         }
 
-        if (options.RunsRegisterCheck)
+        if (options.RunsRegisterCheck || options.RunsEvaluation)
         {
             services.Add("reporting " + endpoints.ReportingUrl);
         }
@@ -105,6 +110,11 @@ internal static class SimulateVerb
         if (options.RunsRegisterCheck)
         {
             mismatches += await CheckRegisterAsync(endpoints, options, simulator.Stats, output, ct);
+        }
+
+        if (options.RunsEvaluation)
+        {
+            await WriteEvaluationAsync(context, endpoints, options, ct);
         }
 
         return simulator.Stats.ErrorCount == 0 && mismatches == 0 ? 0 : 1;
@@ -136,6 +146,19 @@ internal static class SimulateVerb
             ? $"check: the regulator's register matches the simulation ({RegisterCheck.ExpectedCount(candidates)} accredited)"
             : $"check: {problems.Count} differences between the regulator's register and the simulation after waiting {options.RegisterPatience.TotalSeconds:0} s");
         return problems.Count;
+    }
+
+    /// <summary>The phase's evaluation as Reporting publishes it (<see cref="EvaluationSummary"/>); it never fails the run, only an unreachable Reporting does.</summary>
+    private static async Task WriteEvaluationAsync(VerbContext context, Endpoints endpoints, SimulationOptions options, CancellationToken ct)
+    {
+        try
+        {
+            await EvaluationSummary.WriteAsync(endpoints.Evaluation(), options.Phase, context.OutputConsole(), ct);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.Unimplemented)
+        {
+            throw new RpcException(new Status(e.StatusCode, $"{e.Status.Detail} (Reporting at {endpoints.ReportingUrl}; --skip-evaluation simulates without the evaluation summary)"));
+        }
     }
 
     /// <summary>Observation's own view of every session the simulation scheduled must show what the simulation counted.</summary>

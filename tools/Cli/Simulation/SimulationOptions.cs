@@ -30,6 +30,12 @@ public sealed record SimulationOptions(
     /// <summary>How long the register check waits for Reporting to catch up with the run (its events travel through Dapr).</summary>
     public TimeSpan RegisterPatience { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Whether the run ends with the phase's evaluation summary from RegulatorReporting (after the register check).</summary>
+    public bool Evaluation { get; init; } = true;
+
+    /// <summary>Whether the evaluation summary is printed: asked for, and only after simulated practice.</summary>
+    public bool RunsEvaluation => Evaluation && RunsPractice;
+
     /// <summary>Whether the register check runs: asked for, and only a run with simulated practice can accredit anyone.</summary>
     public bool RunsRegisterCheck => RegisterCheck && RunsPractice;
 
