@@ -38,8 +38,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-say "building"
-dotnet build Accreditation.sln -nologo -v quiet -clp:ErrorsOnly
+# Release builds, as the benchmarks measure them (test.sh builds Debug; the two do not collide).
+say "building (Release)"
+dotnet build Accreditation.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 wait_for() { # wait_for DESCRIPTION SECONDS COMMAND...
@@ -66,10 +67,10 @@ declare -A APP=([enrolment]=5001 [testing]=5011 [observation]=5021 [reporting]=5
 declare -A HTTP_API=([enrolment]=0 [testing]=0 [observation]=0 [reporting]=5032)
 declare -A DAPR_GRPC=([enrolment]=50001 [testing]=50002 [observation]=50003 [reporting]=50004)
 declare -A DAPR_HTTP=([enrolment]=3500 [testing]=3501 [observation]=3502 [reporting]=3503)
-declare -A DLL=([enrolment]=services/Enrolment/bin/Debug/net10.0/Accreditation.Enrolment.dll
-                [testing]=services/Testing/bin/Debug/net10.0/Accreditation.Testing.dll
-                [observation]=services/Observation/bin/Debug/net10.0/Accreditation.Observation.dll
-                [reporting]=services/RegulatorReporting/bin/Debug/net10.0/Accreditation.RegulatorReporting.dll)
+declare -A DLL=([enrolment]=services/Enrolment/bin/Release/net10.0/Accreditation.Enrolment.dll
+                [testing]=services/Testing/bin/Release/net10.0/Accreditation.Testing.dll
+                [observation]=services/Observation/bin/Release/net10.0/Accreditation.Observation.dll
+                [reporting]=services/RegulatorReporting/bin/Release/net10.0/Accreditation.RegulatorReporting.dll)
 SERVICES=(enrolment testing observation reporting)
 # Demo settings: resits after a 2 s cool-off instead of weeks, so simulate shows resits.
 export Testing__Resits__CoolOff="${Testing__Resits__CoolOff:-00:00:02}"
@@ -96,7 +97,7 @@ start_sidecar() { # start_sidecar SERVICE
     APP_API_TOKEN="${APP_TOKEN[$s]}" DAPR_API_TOKEN="${DAPR_TOKEN[$s]}" "$DAPRD" "${args[@]}" --app-protocol http --dapr-internal-grpc-port "$((DAPR_GRPC[$s] + 100))" \
       --metrics-port "$((DAPR_HTTP[$s] + 100))" >"$LOGS/daprd-$s.log" 2>&1 &
   else
-    APP_API_TOKEN="${APP_TOKEN[$s]}" DAPR_API_TOKEN="${DAPR_TOKEN[$s]}" dotnet tools/Sidecar/bin/Debug/net10.0/Accreditation.Sidecar.dll "${args[@]}" >"$LOGS/sidecar-$s.log" 2>&1 &
+    APP_API_TOKEN="${APP_TOKEN[$s]}" DAPR_API_TOKEN="${DAPR_TOKEN[$s]}" dotnet tools/Sidecar/bin/Release/net10.0/Accreditation.Sidecar.dll "${args[@]}" >"$LOGS/sidecar-$s.log" 2>&1 &
   fi
   pids+=($!)
 }
@@ -120,7 +121,7 @@ for s in "${SERVICES[@]}"; do
 done
 say "all healthy"
 
-accredit() { dotnet tools/Cli/bin/Debug/net10.0/accredit.dll "$@"; }
+accredit() { dotnet tools/Cli/bin/Release/net10.0/accredit.dll "$@"; }
 export ACCREDIT_ENROLMENT_URL="http://127.0.0.1:${GRPC[enrolment]}"
 export ACCREDIT_TESTING_URL="http://127.0.0.1:${GRPC[testing]}"
 export ACCREDIT_OBSERVATION_URL="http://127.0.0.1:${GRPC[observation]}"
@@ -144,7 +145,7 @@ Endpoints (gRPC, h2c; reflection is on, so grpcurl -plaintext works):
 App ports answer only requests carrying their sidecar's token (dapr-api-token); /healthz is open.
 Redis: broker 127.0.0.1:$BROKER_PORT; stores: enrolment ${STORE[enrolment]}, testing ${STORE[testing]}, observation ${STORE[observation]}, reporting ${STORE[reporting]}
 Logs: .run/logs/
-Try:  dotnet tools/Cli/bin/Debug/net10.0/accredit.dll list --authority E08000002
+Try:  dotnet tools/Cli/bin/Release/net10.0/accredit.dll list --authority E08000002
 INFO
 
 if [ "$demo_status" -ne 0 ]; then say "the demo FAILED (exit $demo_status)"; fi
