@@ -8,6 +8,7 @@ using Accreditation.RegulatorReporting.Domain;
 using Accreditation.RegulatorReporting.Infrastructure;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using StackExchange.Redis;
 
 namespace Accreditation.RegulatorReporting.Application;
 
@@ -17,8 +18,13 @@ namespace Accreditation.RegulatorReporting.Application;
 /// duplicate changes nothing), the candidate's progress, the person's register entry, a feed entry
 /// when the entry the regulator sees changed, and, the first time the facts decide accreditation,
 /// the award record (guarded by its key: once per enrolment) with the outbox entry of
-/// reporting.accreditation-awarded. Any delivery order gives the same projection (the fold is
-/// order-independent). An award, once announced, stands.
+/// reporting.accreditation-awarded. The award stays pending (the register shows the person not
+/// accredited) until Enrolment, the source of truth for withdrawals, answers it with
+/// enrolment.accreditation-recorded: accepted, the register entry shows the award's date (a feed
+/// change); declined (withdrawn before the accreditation date, which Reporting may not have heard
+/// of when it decided), the award is final as declined and never shown. Any delivery order gives
+/// the same projection (the fold is order-independent) and, with Enrolment's answer, the same
+/// register. An award, once announced, is never announced again.
 /// </summary>
 public sealed partial class ProgressEventsConsumer(
     IdempotentConsumer inbox,
@@ -32,10 +38,12 @@ public sealed partial class ProgressEventsConsumer(
     IIntegrationEventConsumer<CandidateMoved>,
     IIntegrationEventConsumer<KnowledgeTestCompleted>,
     IIntegrationEventConsumer<SimulatedPracticeCompleted>,
-    IIntegrationEventConsumer<EqualityMonitoringRecorded>
+    IIntegrationEventConsumer<EqualityMonitoringRecorded>,
+    IIntegrationEventConsumer<AccreditationRecorded>
 {
     public const string ConsumerName = "reporting-progress";
     public const string EqualityConsumerName = "reporting-equality";
+    public const string ConfirmationConsumerName = "reporting-confirmation";
 
     public Task HandleAsync(string eventId, CandidateEnrolled message, CancellationToken cancellationToken) => ApplyAsync(eventId, ProgressFacts.From(message));
 
@@ -60,6 +68,76 @@ public sealed partial class ProgressEventsConsumer(
         });
     }
 
+    public async Task HandleAsync(string eventId, AccreditationRecorded message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!BuildingBlocks.Validation.Require.IsId(message.EnrolmentId) || message.AccreditedAt is null || message.OccurredAt is null)
+        {
+            throw new PoisonEventException("the answer names no enrolment, no accreditation date or no time");
+        }
+
+        DateTimeOffset accreditedAt, answeredAt;
+        try
+        {
+            accreditedAt = message.AccreditedAt.ToDateTimeOffset();
+            answeredAt = message.OccurredAt.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new PoisonEventException("the answer's times are not representable");
+        }
+
+        var status = message.Accepted ? AwardStatus.Accepted : AwardStatus.Declined;
+        var answered = false;
+        var outcome = await inbox.ConsumeAsync(ConfirmationConsumerName, eventId, async (db, tx) =>
+        {
+            answered = false;
+            var now = clock.GetUtcNow();
+            var award = await ReportingStore.ReadAsync<AwardRecord>(db, store.AwardKey(message.EnrolmentId));
+            if (award is not null && award.Value.Status != AwardStatus.Pending)
+            {
+                // Answered already (the answer is final); a duplicate changes nothing.
+                return;
+            }
+
+            // The answer cannot precede its award; should the award be unknown here, keep the answer as the award.
+            var answeredAward = award is null
+                ? new AwardRecord("", accreditedAt, answeredAt, status, message.Reason)
+                : award.Value with { Status = status, Reason = message.Reason };
+            ReportingStore.Stage(tx, store.AwardKey(message.EnrolmentId), award, answeredAward);
+            answered = true;
+
+            var progress = await ReportingStore.ReadAsync<CandidateProgress>(db, store.CandidateKey(message.EnrolmentId));
+            if (progress is null)
+            {
+                return;
+            }
+
+            // Guard the progress read, so the register is computed from the progress the entry holds.
+            tx.AddCondition(Condition.StringEqual(store.CandidateKey(message.EnrolmentId), progress.Raw));
+            await StageRegisterAsync(db, tx, progress.Value, answeredAward.ConfirmedAt, now);
+        });
+        if (outcome == ConsumeOutcome.Applied && answered)
+        {
+            if (status == AwardStatus.Accepted)
+            {
+                LogConfirmed(logger, message.EnrolmentId, accreditedAt);
+            }
+            else
+            {
+                LogDeclined(logger, message.EnrolmentId, accreditedAt, message.Reason);
+            }
+        }
+    }
+
+    private async Task StageRegisterAsync(IDatabaseAsync db, ITransaction tx, CandidateProgress progress, DateTimeOffset? confirmedAt, DateTimeOffset now)
+    {
+        var entryBefore = await ReportingStore.ReadAsync<RegisterRecord>(db, store.RegisterKey(progress.RegistrationNumber, progress.Role));
+        var entryAfter = RegisterRecord.With(entryBefore?.Value, progress, confirmedAt, now);
+        var changed = entryBefore is null || entryBefore.Value.View != entryAfter.View;
+        store.StageRegister(tx, entryBefore, entryAfter, changed ? JsonFormatter.Default.Format(RegisterMapper.ToEntry(entryAfter)) : null);
+    }
+
     private async Task ApplyAsync(string eventId, ProgressFact fact)
     {
         AwardRecord? awarded = null;
@@ -78,15 +156,13 @@ public sealed partial class ProgressEventsConsumer(
                 store.StageAward(tx, after.EnrolmentId, awarded);
                 outbox.Enqueue(tx, [new IntegrationEvent(Topics.AccreditationAwarded, awarded.EventId, Awarded(after, awarded))], now);
             }
-            else if (award is not null && after.AccreditedAt != award.Value.AccreditedAt)
+            else if (award is not null && award.Value.Status != AwardStatus.Declined && after.AccreditedAt != award.Value.AccreditedAt)
             {
                 LogAwardStands(logger, after.EnrolmentId, award.Value.AccreditedAt);
             }
 
-            var entryBefore = await ReportingStore.ReadAsync<RegisterRecord>(db, store.RegisterKey(after.RegistrationNumber, after.Role));
-            var entryAfter = RegisterRecord.With(entryBefore?.Value, after, (award?.Value ?? awarded)?.AccreditedAt, now);
-            var changed = entryBefore is null || entryBefore.Value.View != entryAfter.View;
-            store.StageRegister(tx, entryBefore, entryAfter, changed ? JsonFormatter.Default.Format(RegisterMapper.ToEntry(entryAfter)) : null);
+            // Only an award Enrolment accepted shows; a new award is pending.
+            await StageRegisterAsync(db, tx, after, award?.Value.ConfirmedAt, now);
         });
         if (outcome == ConsumeOutcome.Applied && awarded is not null)
         {
@@ -106,8 +182,14 @@ public sealed partial class ProgressEventsConsumer(
         AccreditedAt = Timestamp.FromDateTimeOffset(award.AccreditedAt),
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Enrolment {EnrolmentId} accredited as {Role} on {AccreditedAt}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enrolment {EnrolmentId} awarded accreditation as {Role} on {AccreditedAt}; pending Enrolment's confirmation")]
     private static partial void LogAwarded(ILogger logger, string enrolmentId, Role role, DateTimeOffset accreditedAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enrolment {EnrolmentId} confirmed the accreditation on {AccreditedAt}; the register shows it")]
+    private static partial void LogConfirmed(ILogger logger, string enrolmentId, DateTimeOffset accreditedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Enrolment {EnrolmentId} declined the accreditation awarded on {AccreditedAt}: {Reason}; the register does not show it")]
+    private static partial void LogDeclined(ILogger logger, string enrolmentId, DateTimeOffset accreditedAt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Enrolment {EnrolmentId} was announced accredited on {AccreditedAt}; a late event changed what the facts decide, but the announced award stands")]
     private static partial void LogAwardStands(ILogger logger, string enrolmentId, DateTimeOffset accreditedAt);

@@ -48,12 +48,12 @@ public sealed record RegisterRecord
         }
     }
 
-    /// <summary>The record with <paramref name="progress"/>'s contribution (accredited on <paramref name="awardedAt"/> when an award was announced); <see cref="UpdatedAt"/> moves to <paramref name="now"/> only when the view changes.</summary>
-    public static RegisterRecord With(RegisterRecord? current, CandidateProgress progress, DateTimeOffset? awardedAt, DateTimeOffset now)
+    /// <summary>The record with <paramref name="progress"/>'s contribution (accredited on <paramref name="confirmedAt"/> when Enrolment accepted the award); <see cref="UpdatedAt"/> moves to <paramref name="now"/> only when the view changes.</summary>
+    public static RegisterRecord With(RegisterRecord? current, CandidateProgress progress, DateTimeOffset? confirmedAt, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var record = current ?? new RegisterRecord { RegistrationNumber = progress.RegistrationNumber, Role = progress.Role, UpdatedAt = now };
-        var next = record with { Enrolments = record.Enrolments.SetItem(progress.EnrolmentId, EnrolmentContribution.Of(progress, awardedAt)) };
+        var next = record with { Enrolments = record.Enrolments.SetItem(progress.EnrolmentId, EnrolmentContribution.Of(progress, confirmedAt)) };
         return current is not null && next.View == current.View ? next with { UpdatedAt = current.UpdatedAt } : next with { UpdatedAt = now };
     }
 }
