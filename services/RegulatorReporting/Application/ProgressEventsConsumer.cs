@@ -9,6 +9,7 @@ using Accreditation.RegulatorReporting.Infrastructure;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using StackExchange.Redis;
+using Role = Accreditation.Contracts.Common.V1.Role;
 
 namespace Accreditation.RegulatorReporting.Application;
 

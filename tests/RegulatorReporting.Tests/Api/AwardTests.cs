@@ -43,6 +43,9 @@ public sealed class AwardTests(RedisFixture redis) : ReportingApiTestBase(redis)
         }
 
         var awards = await AwardsAsync(1);
+        var recorded = c.Recorded(20, accepted: true);
+        await DeliverAsync(recorded);
+        await DeliverAsync(recorded);
         await DeliverAsync(c.Moved(40, Wigan));
 
         Assert.Equal(Day(20), awards.Single().AccreditedAt);
@@ -63,6 +66,54 @@ public sealed class AwardTests(RedisFixture redis) : ReportingApiTestBase(redis)
 
         Assert.Equal(AccreditationStatus.NotAccredited, (await StatusAsync(c.RegistrationNumber)).Status);
         Assert.Empty(Host.Transport.PublishedTo(Topics.AccreditationAwarded));
+    }
+
+    [Fact]
+    public async Task Deliver_AwardNotYetConfirmed_NotAccreditedUntilAccepted()
+    {
+        var c = new Candidate(EnrolmentRequests.NewRegistrationNumber());
+        await DeliverAsync(c.Enrolled());
+        await DeliverAsync(c.Endorsed());
+        await DeliverAsync(c.KnowledgeTest(10, true));
+        await DeliverAsync(c.SimulatedPractice(20, true));
+        await AwardsAsync(1);
+
+        var pending = await StatusAsync(c.RegistrationNumber);
+        var feedBefore = (await ChangesAsync()).Where(ch => ch.Entry is not null).Select(ch => ch.Entry).ToList();
+        await DeliverAsync(c.Recorded(20, accepted: true));
+        var confirmed = await StatusAsync(c.RegistrationNumber);
+        var feedAfter = (await ChangesAsync()).Where(ch => ch.Entry is not null).Select(ch => ch.Entry).ToList();
+
+        Assert.Equal((AccreditationStatus.NotAccredited, (Google.Protobuf.WellKnownTypes.Timestamp?)null), (pending.Status, pending.Roles.Single().AccreditedAt));
+        Assert.DoesNotContain(feedBefore, e => e.Status == AccreditationStatus.Accredited);
+        Assert.Equal((AccreditationStatus.Accredited, Day(20)), (confirmed.Roles.Single().Status, confirmed.Roles.Single().AccreditedAt));
+        Assert.Equal((AccreditationStatus.Accredited, Day(20)), (feedAfter[^1].Status, feedAfter[^1].AccreditedAt));
+        Assert.Equal(feedBefore.Count + 1, feedAfter.Count);
+    }
+
+    [Fact]
+    public async Task Deliver_WithdrawalBeforeThePassArrivingAfterIt_DeclinedNeverAccredited()
+    {
+        var c = new Candidate(EnrolmentRequests.NewRegistrationNumber());
+        await DeliverAsync(c.Enrolled());
+        await DeliverAsync(c.Endorsed());
+        await DeliverAsync(c.KnowledgeTest(10, true));
+        await DeliverAsync(c.SimulatedPractice(20, true));
+        await AwardsAsync(1);
+        var declined = c.Recorded(20, accepted: false);
+
+        await DeliverAsync(declined);
+        await DeliverAsync(c.Withdrawn(15));
+        await DeliverAsync(declined);
+        await DeliverAsync(c.Recorded(20, accepted: true));
+        await DeliverAsync(c.Moved(40, Wigan));
+
+        var status = await StatusAsync(c.RegistrationNumber);
+        Assert.Equal(AccreditationStatus.NotAccredited, status.Roles.Single().Status);
+        Assert.DoesNotContain((await ChangesAsync()).Where(ch => ch.Entry is not null), ch => ch.Entry.Status == AccreditationStatus.Accredited);
+        Assert.Single(Host.Transport.PublishedTo(Topics.AccreditationAwarded));
+        var award = await Host.Services.GetRequiredService<Infrastructure.ReportingStore>().GetAwardAsync(c.EnrolmentId);
+        Assert.Equal(RegulatorReporting.Domain.AwardStatus.Declined, award!.Value.Status);
     }
 
     [Fact]
