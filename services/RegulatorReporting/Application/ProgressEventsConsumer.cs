@@ -90,9 +90,11 @@ public sealed partial class ProgressEventsConsumer(
 
         var status = message.Accepted ? AwardStatus.Accepted : AwardStatus.Declined;
         var answered = false;
+        (string EnrolmentId, AwardRecord Award)? awarded = null;
         var outcome = await inbox.ConsumeAsync(ConfirmationConsumerName, eventId, async (db, tx) =>
         {
             answered = false;
+            awarded = null;
             var now = clock.GetUtcNow();
             var award = await ReportingStore.ReadAsync<AwardRecord>(db, store.AwardKey(message.EnrolmentId));
             if (award is not null && award.Value.Status != AwardStatus.Pending)
@@ -116,8 +118,18 @@ public sealed partial class ProgressEventsConsumer(
 
             // Guard the progress read, so the register is computed from the progress the entry holds.
             tx.AddCondition(Condition.StringEqual(store.CandidateKey(message.EnrolmentId), progress.Raw));
-            await StageRegisterAsync(db, tx, progress.Value, answeredAward.ConfirmedAt, now);
+            var entry = await ReportingStore.ReadAsync<RegisterRecord>(db, store.RegisterKey(progress.Value.RegistrationNumber, progress.Value.Role));
+
+            // A decline is final for this enrolment's award, but the person's facts may name another enrolment.
+            awarded = status == AwardStatus.Declined ? await DecideAsync(db, tx, progress.Value, entry?.Value, answeredAward, now) : null;
+            StageRegister(tx, entry, progress.Value, answeredAward.ConfirmedAt, now);
         });
+        if (outcome == ConsumeOutcome.Applied && awarded is { } a)
+        {
+            outbox.NotifyCommitted();
+            LogAwarded(logger, a.EnrolmentId, message.Role, a.Award.AccreditedAt);
+        }
+
         if (outcome == ConsumeOutcome.Applied && answered)
         {
             if (status == AwardStatus.Accepted)
@@ -131,17 +143,67 @@ public sealed partial class ProgressEventsConsumer(
         }
     }
 
-    private async Task StageRegisterAsync(IDatabaseAsync db, ITransaction tx, CandidateProgress progress, DateTimeOffset? confirmedAt, DateTimeOffset now)
+    private void StageRegister(ITransaction tx, Stored<RegisterRecord>? entryBefore, CandidateProgress progress, DateTimeOffset? confirmedAt, DateTimeOffset now)
     {
-        var entryBefore = await ReportingStore.ReadAsync<RegisterRecord>(db, store.RegisterKey(progress.RegistrationNumber, progress.Role));
         var entryAfter = RegisterRecord.With(entryBefore?.Value, progress, confirmedAt, now);
         var changed = entryBefore is null || entryBefore.Value.View != entryAfter.View;
         store.StageRegister(tx, entryBefore, entryAfter, changed ? JsonFormatter.Default.Format(RegisterMapper.ToEntry(entryAfter)) : null);
     }
 
+    /// <summary>
+    /// Decides for the person (<see cref="PersonDecision"/>) from <paramref name="current"/> and the
+    /// person's other enrolments in the role (read through <paramref name="entry"/> and guarded, with
+    /// their awards), and stages the award with its event when the decision names an enrolment that
+    /// has no award while no award of the person is pending or accepted (a declined award is final
+    /// for its enrolment). <paramref name="currentAward"/> is the current enrolment's award, guarded by the caller.
+    /// </summary>
+    private async Task<(string EnrolmentId, AwardRecord Award)?> DecideAsync(IDatabaseAsync db, ITransaction tx, CandidateProgress current, RegisterRecord? entry, AwardRecord? currentAward, DateTimeOffset now)
+    {
+        var enrolments = new Dictionary<string, CandidateProgress>(StringComparer.Ordinal) { [current.EnrolmentId] = current };
+        var awards = new Dictionary<string, AwardRecord?>(StringComparer.Ordinal) { [current.EnrolmentId] = currentAward };
+        foreach (var id in entry?.Enrolments.Keys ?? [])
+        {
+            if (id == current.EnrolmentId || await ReportingStore.ReadAsync<CandidateProgress>(db, store.CandidateKey(id)) is not { } progress)
+            {
+                continue;
+            }
+
+            tx.AddCondition(Condition.StringEqual(store.CandidateKey(id), progress.Raw));
+            enrolments[id] = progress.Value;
+            var award = await ReportingStore.ReadAsync<AwardRecord>(db, store.AwardKey(id));
+            tx.AddCondition(award is null ? Condition.KeyNotExists(store.AwardKey(id)) : Condition.StringEqual(store.AwardKey(id), award.Raw));
+            awards[id] = award?.Value;
+        }
+
+        if (PersonDecision.Decide(enrolments.Values) is not { } decision)
+        {
+            return null;
+        }
+
+        if (awards.Values.FirstOrDefault(a => a is not null && a.Status != AwardStatus.Declined) is { } standing)
+        {
+            if (standing.AccreditedAt != decision.AccreditedAt)
+            {
+                LogAwardStands(logger, decision.EnrolmentId, standing.AccreditedAt);
+            }
+
+            return null;
+        }
+
+        if (awards[decision.EnrolmentId] is not null)
+        {
+            return null;
+        }
+
+        var awarded = new AwardRecord(Guid.NewGuid().ToString(), decision.AccreditedAt, now);
+        store.StageAward(tx, decision.EnrolmentId, awarded);
+        outbox.Enqueue(tx, [new IntegrationEvent(Topics.AccreditationAwarded, awarded.EventId, Awarded(enrolments[decision.EnrolmentId], awarded))], now);
+        return (decision.EnrolmentId, awarded);
+    }
+
     private async Task ApplyAsync(string eventId, ProgressFact fact)
     {
-        AwardRecord? awarded = null;
+        (string EnrolmentId, AwardRecord Award)? awarded = null;
         var outcome = await inbox.ConsumeAsync(ConsumerName, eventId, async (db, tx) =>
         {
             awarded = null;
@@ -151,24 +213,17 @@ public sealed partial class ProgressEventsConsumer(
             store.StageCandidate(tx, before, after);
 
             var award = await ReportingStore.ReadAsync<AwardRecord>(db, store.AwardKey(after.EnrolmentId));
-            if (after.AccreditedAt is { } accreditedAt && award is null)
-            {
-                awarded = new AwardRecord(Guid.NewGuid().ToString(), accreditedAt, now);
-                store.StageAward(tx, after.EnrolmentId, awarded);
-                outbox.Enqueue(tx, [new IntegrationEvent(Topics.AccreditationAwarded, awarded.EventId, Awarded(after, awarded))], now);
-            }
-            else if (award is not null && award.Value.Status != AwardStatus.Declined && after.AccreditedAt != award.Value.AccreditedAt)
-            {
-                LogAwardStands(logger, after.EnrolmentId, award.Value.AccreditedAt);
-            }
+            tx.AddCondition(award is null ? Condition.KeyNotExists(store.AwardKey(after.EnrolmentId)) : Condition.StringEqual(store.AwardKey(after.EnrolmentId), award.Raw));
+            var entry = await ReportingStore.ReadAsync<RegisterRecord>(db, store.RegisterKey(after.RegistrationNumber, after.Role));
+            awarded = await DecideAsync(db, tx, after, entry?.Value, award?.Value, now);
 
             // Only an award Enrolment accepted shows; a new award is pending.
-            await StageRegisterAsync(db, tx, after, award?.Value.ConfirmedAt, now);
+            StageRegister(tx, entry, after, award?.Value.ConfirmedAt, now);
         });
-        if (outcome == ConsumeOutcome.Applied && awarded is not null)
+        if (outcome == ConsumeOutcome.Applied && awarded is { } a)
         {
             outbox.NotifyCommitted();
-            LogAwarded(logger, fact.EnrolmentId, fact.Role, awarded.AccreditedAt);
+            LogAwarded(logger, a.EnrolmentId, fact.Role, a.Award.AccreditedAt);
         }
     }
 
@@ -192,6 +247,6 @@ public sealed partial class ProgressEventsConsumer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Enrolment {EnrolmentId} declined the accreditation awarded on {AccreditedAt}: {Reason}; the register does not show it")]
     private static partial void LogDeclined(ILogger logger, string enrolmentId, DateTimeOffset accreditedAt, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Enrolment {EnrolmentId} was announced accredited on {AccreditedAt}; a late event changed what the facts decide, but the announced award stands")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Enrolment {EnrolmentId}'s person was announced accredited on {AccreditedAt}; a late event changed what the facts decide, but the announced award stands")]
     private static partial void LogAwardStands(ILogger logger, string enrolmentId, DateTimeOffset accreditedAt);
 }

@@ -117,6 +117,39 @@ public sealed class AwardTests(RedisFixture redis) : ReportingApiTestBase(redis)
     }
 
     [Fact]
+    public async Task Deliver_KnowledgePassedBeforeReEnrolmentPracticeAfter_AwardNamesTheNewEnrolment()
+    {
+        var registrationNumber = EnrolmentRequests.NewRegistrationNumber();
+        var first = new Candidate(registrationNumber);
+        var second = new Candidate(registrationNumber, authority: Wigan);
+        List<(string Topic, IMessage Message)> events =
+        [
+            (Topics.CandidateEnrolled, first.Enrolled(0)),
+            (Topics.CandidateEndorsed, first.Endorsed(1)),
+            (Topics.KnowledgeTestCompleted, first.KnowledgeTest(10, true)),
+            (Topics.CandidateWithdrawn, first.Withdrawn(12)),
+            (Topics.CandidateEnrolled, second.Enrolled(13)),
+            (Topics.CandidateEndorsed, second.Endorsed(14)),
+            (Topics.SimulatedPracticeCompleted, second.SimulatedPractice(20, true)),
+        ];
+        events.Reverse();
+        foreach (var (topic, message) in events.Concat(events))
+        {
+            await DeliverAsync(topic, message);
+        }
+
+        var award = Assert.Single(await AwardsAsync(1));
+        var pending = await StatusAsync(registrationNumber);
+        await DeliverAsync(second.Recorded(20, accepted: true));
+        var status = await StatusAsync(registrationNumber);
+
+        Assert.Equal((second.EnrolmentId, Day(20), Wigan), (award.EnrolmentId, award.AccreditedAt, award.Authority));
+        Assert.Equal(AccreditationStatus.NotAccredited, pending.Status);
+        Assert.Equal((AccreditationStatus.Accredited, Day(20)), (status.Roles.Single().Status, status.Roles.Single().AccreditedAt));
+        Assert.Single(Host.Transport.PublishedTo(Topics.AccreditationAwarded));
+    }
+
+    [Fact]
     public async Task Deliver_PoisonEvent_DroppedToDeadLetter()
     {
         var c = new Candidate(EnrolmentRequests.NewRegistrationNumber());

@@ -79,6 +79,7 @@ public sealed class ProjectionPropertyTests
 
                 Assert.True(expected == RecordJson.Write(state), $"seed {seed}, order {order}: the shuffled state differs from the in-order state");
                 Assert.Equal(inOrder.AccreditedAt, state!.AccreditedAt);
+                Assert.Equal(inOrder.AccreditedAt, PersonDecision.Decide([state])?.AccreditedAt);
                 Assert.Equal(expectedEntry, RegisterRecord.With(null, state, status == AwardStatus.Accepted ? awardedAt : null, Day0).View);
                 Assert.True(awards <= 1);
                 Assert.True(inOrder.AccreditedAt is null || awards == 1, $"seed {seed}: accredited in order but no award announced");
