@@ -150,6 +150,31 @@ public sealed class AwardTests(RedisFixture redis) : ReportingApiTestBase(redis)
     }
 
     [Fact]
+    public async Task Deliver_DeclinedWhileTheCurrentEnrolmentQualifies_AwardNamesTheCurrentEnrolment()
+    {
+        var registrationNumber = EnrolmentRequests.NewRegistrationNumber();
+        var first = new Candidate(registrationNumber);
+        var second = new Candidate(registrationNumber, authority: Wigan);
+        await DeliverAsync(first.Enrolled(0));
+        await DeliverAsync(first.Endorsed(1));
+        await DeliverAsync(first.KnowledgeTest(10, true));
+        await DeliverAsync(first.SimulatedPractice(20, true));
+        var firstAward = Assert.Single(await AwardsAsync(1));
+        await DeliverAsync(first.Withdrawn(15));
+        await DeliverAsync(second.Enrolled(16));
+        await DeliverAsync(second.Endorsed(17));
+
+        await DeliverAsync(first.Recorded(20, accepted: false));
+        var awards = await AwardsAsync(2);
+        await DeliverAsync(second.Recorded(20, accepted: true));
+
+        Assert.Equal(first.EnrolmentId, firstAward.EnrolmentId);
+        Assert.Equal((second.EnrolmentId, Day(20)), (awards[1].EnrolmentId, awards[1].AccreditedAt));
+        var status = await StatusAsync(registrationNumber);
+        Assert.Equal((AccreditationStatus.Accredited, Day(20)), (status.Roles.Single().Status, status.Roles.Single().AccreditedAt));
+    }
+
+    [Fact]
     public async Task Deliver_PoisonEvent_DroppedToDeadLetter()
     {
         var c = new Candidate(EnrolmentRequests.NewRegistrationNumber());
