@@ -175,23 +175,15 @@ public sealed partial class ProgressEventsConsumer(
             awards[id] = award?.Value;
         }
 
-        if (PersonDecision.Decide(enrolments.Values) is not { } decision)
+        var statuses = awards.Where(a => a.Value is not null).ToDictionary(a => a.Key, a => a.Value!.Status, StringComparer.Ordinal);
+        if (PersonDecision.NextAward(enrolments.Values, statuses) is not { } decision)
         {
-            return null;
-        }
-
-        if (awards.Values.FirstOrDefault(a => a is not null && a.Status != AwardStatus.Declined) is { } standing)
-        {
-            if (standing.AccreditedAt != decision.AccreditedAt)
+            if (awards.Values.FirstOrDefault(a => a is not null && a.Status != AwardStatus.Declined) is { } standing
+                && PersonDecision.Decide(enrolments.Values) is { } decided && decided.AccreditedAt != standing.AccreditedAt)
             {
-                LogAwardStands(logger, decision.EnrolmentId, standing.AccreditedAt);
+                LogAwardStands(logger, decided.EnrolmentId, standing.AccreditedAt);
             }
 
-            return null;
-        }
-
-        if (awards[decision.EnrolmentId] is not null)
-        {
             return null;
         }
 

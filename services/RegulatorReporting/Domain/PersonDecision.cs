@@ -40,6 +40,22 @@ public static class PersonDecision
         return new PersonAward(holder.EnrolmentId, laterAt);
     }
 
+    /// <summary>
+    /// The award to announce now, if any: what <see cref="Decide"/> decides, unless an award of the
+    /// person is pending or accepted (<paramref name="awards"/>: the status of each enrolment's award)
+    /// or the named enrolment's award was declined (final for that enrolment).
+    /// </summary>
+    public static PersonAward? NextAward(IReadOnlyCollection<CandidateProgress> enrolments, IReadOnlyDictionary<string, AwardStatus> awards)
+    {
+        ArgumentNullException.ThrowIfNull(awards);
+        if (awards.Values.Any(s => s != AwardStatus.Declined) || Decide(enrolments) is not { } decision || awards.ContainsKey(decision.EnrolmentId))
+        {
+            return null;
+        }
+
+        return decision;
+    }
+
     private static bool Qualifies(CandidateProgress enrolment, DateTimeOffset at) =>
         enrolment.Enrolled && enrolment.EndorsedAt is not null && !(enrolment.WithdrawnAt < at);
 
