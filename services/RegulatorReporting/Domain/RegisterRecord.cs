@@ -6,8 +6,9 @@ namespace Accreditation.RegulatorReporting.Domain;
 
 /// <summary>
 /// One person's register entry in one role, from all their enrolments in the role (a person may
-/// enrol again after withdrawing). Accredited when any enrolment is, on the earliest such date,
-/// with that enrolment's authority and phase; otherwise the latest enrolment's authority and phase.
+/// enrol again after withdrawing). Accredited when an enrolment's award was accepted by Enrolment
+/// (confirmed), on the earliest such date, with that enrolment's authority and phase; otherwise
+/// (no award, or one pending or declined) the latest enrolment's authority and phase.
 /// <see cref="UpdatedAt"/> is when the visible entry last changed.
 /// </summary>
 public sealed record RegisterRecord
