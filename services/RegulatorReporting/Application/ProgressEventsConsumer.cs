@@ -17,13 +17,16 @@ namespace Accreditation.RegulatorReporting.Application;
 /// Keeps the projection, the register and its change feed in step with every integration event,
 /// and makes the accreditation decision. One MULTI/EXEC per event carries the CloudEvent id (so a
 /// duplicate changes nothing), the candidate's progress, the person's register entry, a feed entry
-/// when the entry the regulator sees changed, and, the first time the facts decide accreditation,
-/// the award record (guarded by its key: once per enrolment) with the outbox entry of
+/// when the entry the regulator sees changed, and, when the facts of the person's enrolments in the
+/// role decide accreditation (<see cref="PersonDecision"/>, reading the other enrolments and their
+/// awards under guard) and no award of the person is pending or accepted, the award record of the
+/// enrolment the decision names (guarded by its key: once per enrolment) with the outbox entry of
 /// reporting.accreditation-awarded. The award stays pending (the register shows the person not
 /// accredited) until Enrolment, the source of truth for withdrawals, answers it with
 /// enrolment.accreditation-recorded: accepted, the register entry shows the award's date (a feed
 /// change); declined (withdrawn before the accreditation date, which Reporting may not have heard
-/// of when it decided), the award is final as declined and never shown. Any delivery order gives
+/// of when it decided), the award is final as declined and never shown, and the person is decided
+/// again (another enrolment, the current one at the date, may qualify). Any delivery order gives
 /// the same projection (the fold is order-independent) and, with Enrolment's answer, the same
 /// register. An award, once announced, is never announced again.
 /// </summary>
