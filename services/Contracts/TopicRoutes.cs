@@ -20,6 +20,7 @@ public static class TopicRoutes
         new(Topics.KnowledgeTestCompleted, AppIds.Testing, [AppIds.Reporting]),
         new(Topics.SimulatedPracticeCompleted, AppIds.Observation, [AppIds.Reporting]),
         new(Topics.AccreditationAwarded, AppIds.Reporting, [AppIds.Enrolment]),
+        new(Topics.AccreditationRecorded, AppIds.Enrolment, [AppIds.Reporting]),
     ];
 
     /// <summary>Topics <paramref name="appId"/> publishes (its own events).</summary>

@@ -14,6 +14,7 @@ public static class Topics
     public const string KnowledgeTestCompleted = "testing.knowledge-test-completed";
     public const string SimulatedPracticeCompleted = "observation.simulated-practice-completed";
     public const string AccreditationAwarded = "reporting.accreditation-awarded";
+    public const string AccreditationRecorded = "enrolment.accreditation-recorded";
 
     /// <summary>
     /// The dead-letter topic the sidecar of <paramref name="appId"/> moves that app's undeliverable

@@ -34,6 +34,7 @@ public static partial class RegulatorReportingHost
         app.MapSubscription<EqualityMonitoringRecorded>(Topics.EqualityMonitoringRecorded);
         app.MapSubscription<KnowledgeTestCompleted>(Topics.KnowledgeTestCompleted);
         app.MapSubscription<SimulatedPracticeCompleted>(Topics.SimulatedPracticeCompleted);
+        app.MapSubscription<AccreditationRecorded>(Topics.AccreditationRecorded);
 
         var o = app.Services.GetRequiredService<IOptions<ReportingOptions>>().Value;
         var httpApiPort = app.Services.GetRequiredService<IOptions<ServiceHostOptions>>().Value.HttpApiPort;

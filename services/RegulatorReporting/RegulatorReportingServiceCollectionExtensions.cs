@@ -42,6 +42,7 @@ public static class RegulatorReportingServiceCollectionExtensions
         services.AddSingleton<IIntegrationEventConsumer<KnowledgeTestCompleted>>(sp => sp.GetRequiredService<ProgressEventsConsumer>());
         services.AddSingleton<IIntegrationEventConsumer<SimulatedPracticeCompleted>>(sp => sp.GetRequiredService<ProgressEventsConsumer>());
         services.AddSingleton<IIntegrationEventConsumer<EqualityMonitoringRecorded>>(sp => sp.GetRequiredService<ProgressEventsConsumer>());
+        services.AddSingleton<IIntegrationEventConsumer<AccreditationRecorded>>(sp => sp.GetRequiredService<ProgressEventsConsumer>());
         return services;
     }
 }

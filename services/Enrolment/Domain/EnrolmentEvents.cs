@@ -38,6 +38,17 @@ public static class EnrolmentEvents
         return new(Topics.CandidateMoved, eventId, Stamp(new CandidateMoved { FromAuthority = e.Moves[^1].FromAuthority.Clone() }, e, eventId));
     }
 
+    /// <summary>
+    /// Enrolment's answer to an award: accepted (recorded on <paramref name="e"/>) or declined with
+    /// <paramref name="reason"/>; occurred at <paramref name="now"/> (a decline changes nothing).
+    /// </summary>
+    public static IntegrationEvent AccreditationRecorded(EnrolmentRecord e, DateTimeOffset accreditedAt, string? reason, string eventId, DateTimeOffset now)
+    {
+        var message = Stamp(new AccreditationRecorded { AccreditedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(accreditedAt), Accepted = reason is null, Reason = reason ?? "" }, e, eventId);
+        message.OccurredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now);
+        return new(Topics.AccreditationRecorded, eventId, message);
+    }
+
     /// <summary>Fills the fields every event shares, by their proto names.</summary>
     private static T Stamp<T>(T message, EnrolmentRecord e, string eventId)
         where T : IMessage

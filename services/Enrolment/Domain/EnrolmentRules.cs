@@ -96,6 +96,23 @@ public static class EnrolmentRules
         return next;
     }
 
+    /// <summary>
+    /// Why the enrolment declines an award accredited on <paramref name="accreditedAt"/>, or null
+    /// when it accepts it: Enrolment is the source of truth for withdrawals, and an enrolment
+    /// withdrawn before the accreditation date was not enrolled when the candidate qualified
+    /// (Reporting may have decided before it heard of the withdrawal).
+    /// </summary>
+    public static string? DeclineReason(EnrolmentRecord current, DateTimeOffset accreditedAt)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (current.Accreditation is null && current.Withdrawal?.WithdrawnAt is { } withdrawnAt && withdrawnAt.ToDateTimeOffset() < accreditedAt)
+        {
+            return $"enrolment {current.EnrolmentId} was withdrawn on {withdrawnAt.ToDateTimeOffset():yyyy-MM-dd HH:mm:ss}Z, before the accreditation date {accreditedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z";
+        }
+
+        return null;
+    }
+
     public static EnrolmentRecord Move(EnrolmentRecord current, LocalAuthority to, RolloutPhase phase, string newHrReference, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);

@@ -6,8 +6,9 @@ namespace Accreditation.RegulatorReporting.Domain;
 
 /// <summary>
 /// One person's register entry in one role, from all their enrolments in the role (a person may
-/// enrol again after withdrawing). Accredited when any enrolment is, on the earliest such date,
-/// with that enrolment's authority and phase; otherwise the latest enrolment's authority and phase.
+/// enrol again after withdrawing). Accredited when an enrolment's award was accepted by Enrolment
+/// (confirmed), on the earliest such date, with that enrolment's authority and phase; otherwise
+/// (no award, or one pending or declined) the latest enrolment's authority and phase.
 /// <see cref="UpdatedAt"/> is when the visible entry last changed.
 /// </summary>
 public sealed record RegisterRecord
@@ -48,12 +49,12 @@ public sealed record RegisterRecord
         }
     }
 
-    /// <summary>The record with <paramref name="progress"/>'s contribution (accredited on <paramref name="awardedAt"/> when an award was announced); <see cref="UpdatedAt"/> moves to <paramref name="now"/> only when the view changes.</summary>
-    public static RegisterRecord With(RegisterRecord? current, CandidateProgress progress, DateTimeOffset? awardedAt, DateTimeOffset now)
+    /// <summary>The record with <paramref name="progress"/>'s contribution (accredited on <paramref name="confirmedAt"/> when Enrolment accepted the award); <see cref="UpdatedAt"/> moves to <paramref name="now"/> only when the view changes.</summary>
+    public static RegisterRecord With(RegisterRecord? current, CandidateProgress progress, DateTimeOffset? confirmedAt, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var record = current ?? new RegisterRecord { RegistrationNumber = progress.RegistrationNumber, Role = progress.Role, UpdatedAt = now };
-        var next = record with { Enrolments = record.Enrolments.SetItem(progress.EnrolmentId, EnrolmentContribution.Of(progress, awardedAt)) };
+        var next = record with { Enrolments = record.Enrolments.SetItem(progress.EnrolmentId, EnrolmentContribution.Of(progress, confirmedAt)) };
         return current is not null && next.View == current.View ? next with { UpdatedAt = current.UpdatedAt } : next with { UpdatedAt = now };
     }
 }

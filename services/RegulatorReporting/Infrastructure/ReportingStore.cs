@@ -14,7 +14,8 @@ namespace Accreditation.RegulatorReporting.Infrastructure;
 /// (one register entry, JSON) and register-index (sorted set of "{number}:{role}" in register
 /// order); feed (a stream: one entry per change of a register entry, with the entry after the
 /// change, written in the same MULTI/EXEC as the change; trimmed to the retained length);
-/// award:{enrolment id} (the award announced, written once with its outbox entry).
+/// award:{enrolment id} (the award announced, written once with its outbox entry, then its status
+/// set once by Enrolment's answer: pending, accepted or declined).
 /// </summary>
 public sealed class ReportingStore(RedisStore store, IOptions<ReportingOptions> options)
 {

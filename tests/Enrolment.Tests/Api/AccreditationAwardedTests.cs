@@ -76,6 +76,41 @@ public sealed class AccreditationAwardedTests(RedisFixture redis) : ApiTestBase(
     }
 
     [Fact]
+    public async Task Deliver_Award_PublishesAccreditationRecordedAccepted()
+    {
+        var (_, enrolment) = await EndorsedAsync();
+        var award = Award(enrolment);
+
+        await DeliverAsync(award);
+        await DeliverAsync(award);
+        var again = Award(enrolment);
+        await DeliverAsync(again);
+
+        var answer = Assert.Single(await AnswersAsync());
+        Assert.Equal((enrolment.EnrolmentId, enrolment.RegistrationNumber, enrolment.Role, AccreditedAt, true, ""), (answer.EnrolmentId, answer.RegistrationNumber, answer.Role, answer.AccreditedAt, answer.Accepted, answer.Reason));
+        Assert.Equal(AccreditationAwardedConsumer.AnswerId(award.EventId), answer.EventId);
+    }
+
+    [Fact]
+    public async Task Deliver_AwardForAnEnrolmentWithdrawnBeforeIt_DeclinedNothingRecorded()
+    {
+        var (client, enrolment) = await EndorsedAsync();
+        var withdrawn = (await client.WithdrawEnrolmentAsync(EnrolmentRequests.Withdraw(enrolment.EnrolmentId))).Enrolment;
+        var award = Award(enrolment);
+        award.AccreditedAt = Timestamp.FromDateTimeOffset(withdrawn.Withdrawal.WithdrawnAt.ToDateTimeOffset().AddDays(1));
+
+        var (http, body) = await DeliverAsync(award);
+
+        Assert.Equal(200, http);
+        Assert.Contains("SUCCESS", body, StringComparison.Ordinal);
+        var answer = Assert.Single(await AnswersAsync());
+        Assert.Equal((enrolment.EnrolmentId, false, award.AccreditedAt), (answer.EnrolmentId, answer.Accepted, answer.AccreditedAt));
+        Assert.Contains("withdrawn", answer.Reason, StringComparison.Ordinal);
+        var shown = (await client.GetEnrolmentAsync(new GetEnrolmentRequest { EnrolmentId = enrolment.EnrolmentId })).Enrolment;
+        Assert.Equal((EnrolmentState.Withdrawn, withdrawn.Version, (AccreditationAward?)null), (shown.State, shown.Version, shown.Accreditation));
+    }
+
+    [Fact]
     public async Task Deliver_AwardForUnknownEnrolment_Dropped()
     {
         var (_, body) = await DeliverAsync(new AccreditationAwarded { EventId = Guid.NewGuid().ToString(), EnrolmentId = Guid.NewGuid().ToString(), AccreditedAt = AccreditedAt });
@@ -100,6 +135,15 @@ public sealed class AccreditationAwardedTests(RedisFixture redis) : ApiTestBase(
         Authority = enrolment.EmployingAuthority,
         AccreditedAt = AccreditedAt,
     };
+
+    private async Task<IReadOnlyList<AccreditationRecorded>> AnswersAsync()
+    {
+        var published = await Eventually.WaitForAsync(
+            () => Task.FromResult(Host.Transport.PublishedTo(Topics.AccreditationRecorded)),
+            p => p.Count >= 1,
+            "an accreditation recorded event");
+        return published.Select(m => JsonParser.Default.Parse<AccreditationRecorded>(m.Json)).ToList();
+    }
 
     private async Task<(int Http, string Body)> DeliverAsync(AccreditationAwarded message)
     {

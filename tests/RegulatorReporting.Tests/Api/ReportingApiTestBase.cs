@@ -132,6 +132,13 @@ public abstract class ReportingApiTestBase(RedisFixture redis) : IAsyncLifetime
             SessionId = "session-" + Guid.NewGuid().ToString("N"), Outcome = passed ? AssessmentOutcome.Passed : AssessmentOutcome.Failed, AttemptNumber = attempt,
         };
 
+        /// <summary>Enrolment's answer to the award of this enrolment accredited on <paramref name="accreditedDay"/>.</summary>
+        public AccreditationRecorded Recorded(int accreditedDay, bool accepted) => new()
+        {
+            EventId = Id(), OccurredAt = Day(accreditedDay + 1), EnrolmentId = EnrolmentId, RegistrationNumber = RegistrationNumber, Role = Role, Authority = Authority,
+            AccreditedAt = Day(accreditedDay), Accepted = accepted, Reason = accepted ? "" : "withdrawn before the accreditation date",
+        };
+
         private static string Id() => Guid.NewGuid().ToString();
     }
 
@@ -147,7 +154,9 @@ public abstract class ReportingApiTestBase(RedisFixture redis) : IAsyncLifetime
 
     protected Task DeliverAsync(SimulatedPracticeCompleted e) => DeliverAsync(Topics.SimulatedPracticeCompleted, e);
 
-    /// <summary>Enrolled, endorsed, knowledge test passed on day 10 and simulated practice on <paramref name="practiceDay"/>: accredited then.</summary>
+    protected Task DeliverAsync(AccreditationRecorded e) => DeliverAsync(Topics.AccreditationRecorded, e);
+
+    /// <summary>Enrolled, endorsed, knowledge test passed on day 10 and simulated practice on <paramref name="practiceDay"/>, and Enrolment's acceptance of the award: accredited then.</summary>
     protected async Task<Candidate> AccreditedAsync(string? registrationNumber = null, Role role = Role.ChildAndFamilyPractitioner, LocalAuthorityRef? authority = null, int practiceDay = 20, string phase = "phase-1")
     {
         var c = new Candidate(registrationNumber ?? EnrolmentRequests.NewRegistrationNumber(), role, authority, phase);
@@ -155,6 +164,7 @@ public abstract class ReportingApiTestBase(RedisFixture redis) : IAsyncLifetime
         await DeliverAsync(c.Endorsed());
         await DeliverAsync(c.KnowledgeTest(10, true));
         await DeliverAsync(c.SimulatedPractice(practiceDay, true));
+        await DeliverAsync(c.Recorded(Math.Max(10, practiceDay), accepted: true));
         return c;
     }
 

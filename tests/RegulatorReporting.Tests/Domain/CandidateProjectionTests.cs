@@ -59,14 +59,25 @@ public sealed class CandidateProjectionTests
         var accredited = Fold([Enrolled(0), Endorsed(1), KnowledgeTest(10, true, "s1"), SimulatedPractice(20, true, "p1")]);
         var again = Fold([Enrolled(50, "e2"), Moved(51, 2, Wigan, "e2")]);
 
-        var record = RegisterRecord.With(RegisterRecord.With(null, accredited, null, Day0), again, null, Day0.AddDays(50));
+        var record = RegisterRecord.With(RegisterRecord.With(null, accredited, accredited.AccreditedAt, Day0), again, null, Day0.AddDays(50));
 
         Assert.Equal(new RegisterView("SW100", Contracts.Common.V1.Role.ChildAndFamilyPractitioner, true, Day0.AddDays(20), Bury, "phase-1"), record.View);
         Assert.Equal(Day0, record.UpdatedAt);
     }
 
     [Fact]
-    public void With_AnnouncedAward_RegisterShowsTheAwardEvenIfTheFactsNoLongerDecideIt()
+    public void With_DecidedButNotConfirmed_NotAccredited()
+    {
+        var progress = Fold([Enrolled(0), Endorsed(1), KnowledgeTest(10, true, "s1"), SimulatedPractice(20, true, "p1")]);
+
+        var record = RegisterRecord.With(null, progress, null, Day0);
+
+        Assert.Equal(Day0.AddDays(20), progress.AccreditedAt);
+        Assert.Equal((false, (DateTimeOffset?)null), (record.View.Accredited, record.View.AccreditedAt));
+    }
+
+    [Fact]
+    public void With_ConfirmedAward_RegisterShowsTheAwardEvenIfTheFactsNoLongerDecideIt()
     {
         var progress = Fold([Enrolled(0), Endorsed(1), KnowledgeTest(10, true, "s1"), SimulatedPractice(20, true, "p1"), Withdrawn(15)]);
 

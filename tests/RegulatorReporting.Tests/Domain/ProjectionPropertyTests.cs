@@ -7,8 +7,10 @@ namespace Accreditation.RegulatorReporting.Tests.Domain;
 /// <summary>
 /// The projection does not depend on delivery: for many generated event histories (seeded, so
 /// reproducible), every shuffled order with duplicates gives exactly the in-order state, the same
-/// decision and the same register entry; and the award, sticky once made, is announced at most
-/// once and always when the facts decide accreditation.
+/// decision and, with Enrolment's answer to the award delivered (maybe twice) some time after the
+/// award, the same register entry; the register never shows an award Enrolment has not accepted;
+/// and the award, sticky once made, is announced at most once and always when the facts decide
+/// accreditation.
 /// </summary>
 public sealed class ProjectionPropertyTests
 {
@@ -36,28 +38,52 @@ public sealed class ProjectionPropertyTests
             var history = Generate(random, "e" + seed);
             var inOrder = Fold(history);
             var expected = RecordJson.Write(inOrder);
-            var expectedEntry = RegisterRecord.With(null, inOrder, null, Day0).View;
+
+            // In order, an award is decided only when the facts (the withdrawal included) allow it, so Enrolment accepts it.
+            var expectedEntry = RegisterRecord.With(null, inOrder, inOrder.AccreditedAt, Day0).View;
+            var withdrawnAt = history.Where(f => f.Kind == ProgressFactKind.Withdrawn).Select(f => (DateTimeOffset?)f.OccurredAt).Min();
             for (var order = 0; order < OrdersPerHistory; order++)
             {
-                var delivered = ShuffleWithDuplicates(history, random);
+                var delivered = ShuffleWithDuplicates(history, random).Select(f => (Fact: (ProgressFact?)f, Accepted: (bool?)null)).ToList();
                 CandidateProgress? state = null;
                 var awards = 0;
                 DateTimeOffset? awardedAt = null;
-                foreach (var fact in delivered)
+                var status = AwardStatus.Pending;
+                for (var i = 0; i < delivered.Count; i++)
                 {
-                    state = CandidateProjection.Apply(state, fact);
-                    if (state.AccreditedAt is { } at && awardedAt is null)
+                    if (delivered[i].Fact is { } fact)
                     {
-                        awardedAt = at;
-                        awards++;
+                        state = CandidateProjection.Apply(state, fact);
+                        if (state.AccreditedAt is { } at && awardedAt is null)
+                        {
+                            awardedAt = at;
+                            awards++;
+
+                            // Enrolment, which knows every withdrawal, answers the award some time later (maybe twice).
+                            var accepted = !(withdrawnAt < at);
+                            delivered.Insert(random.Next(i + 1, delivered.Count + 1), (null, accepted));
+                            if (random.Next(3) == 0)
+                            {
+                                delivered.Insert(random.Next(i + 1, delivered.Count + 1), (null, accepted));
+                            }
+                        }
                     }
+                    else if (status == AwardStatus.Pending)
+                    {
+                        status = delivered[i].Accepted == true ? AwardStatus.Accepted : AwardStatus.Declined;
+                    }
+
+                    var shown = RegisterRecord.With(null, state!, status == AwardStatus.Accepted ? awardedAt : null, Day0).View;
+                    Assert.True(!shown.Accredited || status == AwardStatus.Accepted, $"seed {seed}, order {order}: an unconfirmed award is shown accredited");
                 }
 
                 Assert.True(expected == RecordJson.Write(state), $"seed {seed}, order {order}: the shuffled state differs from the in-order state");
                 Assert.Equal(inOrder.AccreditedAt, state!.AccreditedAt);
-                Assert.Equal(expectedEntry, RegisterRecord.With(null, state, null, Day0).View);
+                Assert.Equal(inOrder.AccreditedAt, PersonDecision.Decide([state])?.AccreditedAt);
+                Assert.Equal(expectedEntry, RegisterRecord.With(null, state, status == AwardStatus.Accepted ? awardedAt : null, Day0).View);
                 Assert.True(awards <= 1);
                 Assert.True(inOrder.AccreditedAt is null || awards == 1, $"seed {seed}: accredited in order but no award announced");
+                Assert.True(awards == 0 || status != AwardStatus.Pending, $"seed {seed}, order {order}: the award was never answered");
             }
         }
     }

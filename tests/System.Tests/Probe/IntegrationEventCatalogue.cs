@@ -16,5 +16,6 @@ public static class IntegrationEventCatalogue
         [Contracts.Topics.KnowledgeTestCompleted] = KnowledgeTestCompleted.Descriptor,
         [Contracts.Topics.SimulatedPracticeCompleted] = SimulatedPracticeCompleted.Descriptor,
         [Contracts.Topics.AccreditationAwarded] = AccreditationAwarded.Descriptor,
+        [Contracts.Topics.AccreditationRecorded] = AccreditationRecorded.Descriptor,
     };
 }
