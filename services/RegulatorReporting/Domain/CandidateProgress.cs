@@ -61,6 +61,13 @@ public sealed record CandidateProgress
     [JsonIgnore]
     public DateTimeOffset? AccreditedAt => AccreditationDecision.AccreditedAt(this);
 
+    /// <summary>
+    /// The accreditation this enrolment holds on the register: an award to it that Enrolment accepted
+    /// (set when read for the evaluation; never stored). The evaluation counts these, not decisions.
+    /// </summary>
+    [JsonIgnore]
+    public DateTimeOffset? ConfirmedAccreditedAt { get; init; }
+
     /// <summary>How far the candidate has got, for the evaluation's stage counts.</summary>
     [JsonIgnore]
     public CandidateStage Stage =>

@@ -174,12 +174,15 @@ public sealed class ReportingStore(RedisStore store, IOptions<ReportingOptions> 
         {
             var progress = await Db.StringGetAsync(batch.Select(CandidateKey).ToArray());
             var equality = await Db.StringGetAsync(batch.Select(EqualityKey).ToArray());
+            var awards = await Db.StringGetAsync(batch.Select(AwardKey).ToArray());
             for (var i = 0; i < batch.Length; i++)
             {
                 if (!progress[i].IsNull)
                 {
+                    // Accredited counts only what the register shows: an award Enrolment accepted.
+                    var confirmed = awards[i].IsNull ? null : RecordJson.Read<AwardRecord>(awards[i]!).ConfirmedAt;
                     cohort.Add(new Domain.Evaluation.CohortMember(
-                        RecordJson.Read<CandidateProgress>(progress[i]!),
+                        RecordJson.Read<CandidateProgress>(progress[i]!) with { ConfirmedAccreditedAt = confirmed },
                         equality[i].IsNull ? null : RecordJson.Read<EqualityAnswers>(equality[i]!)));
                 }
             }

@@ -16,8 +16,8 @@ public static class EvaluationStages
             EvaluationStage.PassedKnowledgeTest => progress.KnowledgeTestPassedAt is not null,
             EvaluationStage.Observed => progress.SimulatedPractice.Count > 0,
             EvaluationStage.PassedSimulatedPractice => progress.SimulatedPracticePassedAt is not null,
-            EvaluationStage.Accredited => progress.AccreditedAt is not null,
-            EvaluationStage.Withdrawn => progress.WithdrawnAt is not null && progress.AccreditedAt is null,
+            EvaluationStage.Accredited => progress.ConfirmedAccreditedAt is not null,
+            EvaluationStage.Withdrawn => progress.WithdrawnAt is not null && progress.ConfirmedAccreditedAt is null,
             _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
         };
     }
@@ -42,7 +42,7 @@ public static class EvaluationStages
     public static int? DaysToAccreditation(CandidateProgress progress)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        return progress.EnrolledAt is { } enrolled && progress.AccreditedAt is { } accredited
+        return progress.EnrolledAt is { } enrolled && progress.ConfirmedAccreditedAt is { } accredited
             ? (int)(accredited.UtcDateTime.Date - enrolled.UtcDateTime.Date).TotalDays
             : null;
     }

@@ -51,7 +51,9 @@ public static class Cohorts
         var answers = ageBand is null && ethnicGroup is null
             ? null
             : new EqualityAnswers(id, ageBand ?? "AGE_BAND_UNSPECIFIED", ethnicGroup ?? "ETHNIC_GROUP_UNSPECIFIED", "SEX_UNSPECIFIED", "DISABILITY_UNSPECIFIED", Facts.Day0);
-        return new CohortMember(Facts.Fold(facts), answers);
+        // Crafted members hold what the register would show once Enrolment accepted the award.
+        var progress = Facts.Fold(facts);
+        return new CohortMember(progress with { ConfirmedAccreditedAt = progress.AccreditedAt }, answers);
     }
 
     public static IEnumerable<CohortMember> Times(int count, Func<CohortMember> member) => Enumerable.Range(0, count).Select(_ => member());

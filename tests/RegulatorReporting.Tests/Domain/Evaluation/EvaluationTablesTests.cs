@@ -33,6 +33,22 @@ public sealed class EvaluationTablesTests
     }
 
     [Fact]
+    public void StageFigures_AwardDecidedButNotYetAcceptedByEnrolment_NotCountedAsAccredited()
+    {
+        static CohortMember Unconfirmed(CohortMember m) => m with { Progress = m.Progress with { ConfirmedAccreditedAt = null } };
+        List<CohortMember> cohort =
+        [
+            .. Times(6, () => Member(test: true, practice: true, practiceDay: 20)),
+            .. Times(7, () => Unconfirmed(Member(test: true, practice: true, practiceDay: 20))),
+        ];
+
+        var bury = EvaluationTables.StageFigures(cohort).Single(r => r.Authority == Facts.Bury);
+
+        Assert.Equal("13", bury[EvaluationStage.PassedSimulatedPractice].Text);
+        Assert.Equal("6", bury[EvaluationStage.Accredited].Text);
+    }
+
+    [Fact]
     public void StageFigures_SmallAuthority_SuppressedWithTheNextSmallestAndTotalShown()
     {
         List<CohortMember> cohort =
