@@ -9,7 +9,7 @@ using Accreditation.RegulatorReporting.Domain;
 namespace Accreditation.RegulatorReporting.Application;
 
 /// <summary>The filters of ListRegisterEntries, validated (INVALID_ARGUMENT naming the field).</summary>
-public sealed record RegisterFilter(string Phase, string AuthorityCode, Role Role, AccreditationStatus Status, DateTimeOffset? AccreditedFrom, DateTimeOffset? AccreditedBefore)
+public sealed partial record RegisterFilter(string Phase, string AuthorityCode, Role Role, AccreditationStatus Status, DateTimeOffset? AccreditedFrom, DateTimeOffset? AccreditedBefore)
 {
     public static RegisterFilter From(ListRegisterEntriesRequest request)
     {
@@ -30,7 +30,7 @@ public sealed record RegisterFilter(string Phase, string AuthorityCode, Role Rol
         }
 
         var authority = AuthorityCodes.Normalise(request.AuthorityCode);
-        if (request.AuthorityCode.Length > 0 && authority.Length == 0)
+        if (request.AuthorityCode.Length > 0 && !GssCode().IsMatch(authority))
         {
             throw new ValidationException("authority_code", "must be a GSS code, for example E08000002");
         }
@@ -56,6 +56,10 @@ public sealed record RegisterFilter(string Phase, string AuthorityCode, Role Rol
             && (AccreditedFrom is null || view.AccreditedAt >= AccreditedFrom)
             && (AccreditedBefore is null || view.AccreditedAt < AccreditedBefore);
     }
+
+    /// <summary>An English (E) or Welsh (W) ONS/GSS code: a letter and eight digits.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[EW][0-9]{8}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex GssCode();
 
     /// <summary>The filter as text, which page tokens are bound to.</summary>
     public override string ToString() => string.Join(

@@ -68,10 +68,20 @@ public sealed class RegulatorQueries(ReportingStore store, FeedCursor cursors, I
         var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         var after = RegisterPageToken.Decode(request.PageToken, filter);
         var response = new ListRegisterEntriesResponse();
-        var batch = Math.Max(pageSize, 200);
+        var batch = Math.Min(Math.Max(pageSize, 200), options.Value.RegisterScanBudget);
+        var scannedInCall = 0;
         while (response.Entries.Count < pageSize)
         {
+            // A filter that matches little must not scan the whole register in one call: past the
+            // scan budget the page ends early with a token to continue from where the scan got to.
+            if (scannedInCall >= options.Value.RegisterScanBudget)
+            {
+                response.NextPageToken = RegisterPageToken.Encode(after, filter);
+                return response;
+            }
+
             var scanned = await store.ScanRegisterAsync(after, batch);
+            scannedInCall += scanned.Count;
             foreach (var (order, record) in scanned)
             {
                 after = order;

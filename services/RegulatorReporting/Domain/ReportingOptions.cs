@@ -7,6 +7,9 @@ public sealed class ReportingOptions
 
     public FeedOptions Feed { get; set; } = new();
 
+    /// <summary>Register entries one ListRegisterEntries call reads at most, whatever its filter matches (then the page ends early with a token).</summary>
+    public int RegisterScanBudget { get; set; } = 5000;
+
     public EvaluationOptions Evaluation { get; set; } = new();
 
     public IReadOnlyList<string> Problems()
@@ -15,6 +18,11 @@ public sealed class ReportingOptions
         if (string.IsNullOrEmpty(Feed.CursorKey) || Feed.CursorKey.Length < 32)
         {
             problems.Add("Reporting:Feed:CursorKey must be set to at least 32 characters (it protects change-feed cursors against forgery)");
+        }
+
+        if (RegisterScanBudget < 1)
+        {
+            problems.Add("Reporting:RegisterScanBudget must be at least 1");
         }
 
         if (Feed.RetainedChanges < 1)
