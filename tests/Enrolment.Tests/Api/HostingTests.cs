@@ -61,7 +61,12 @@ public sealed class HostingTests(RedisFixture redis) : ApiTestBase(redis)
     [Fact]
     public async Task Reflection_ProductionByDefault_Unimplemented()
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => ListServicesAsync(Host.Channel));
+        // Read the answer without writing first: the server refuses the unknown method at once, and a
+        // write racing that refusal would fail as CANCELLED instead.
+        var client = new global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(Host.Channel);
+        using var call = client.ServerReflectionInfo();
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
 
         Assert.Equal(StatusCode.Unimplemented, e.StatusCode);
     }
