@@ -72,6 +72,14 @@ declare -A DLL=([enrolment]=services/Enrolment/bin/Release/net10.0/Accreditation
                 [observation]=services/Observation/bin/Release/net10.0/Accreditation.Observation.dll
                 [reporting]=services/RegulatorReporting/bin/Release/net10.0/Accreditation.RegulatorReporting.dll)
 SERVICES=(enrolment testing observation reporting)
+# Every process under services/ (an ASP.NET Core project) must be started here; the other projects
+# there are libraries the processes carry: BuildingBlocks (all), Contracts (all) and AssessmentRules
+# (eligibility and resit rules of Testing and Observation, at work in the demo's bookings and resits).
+for project in services/*/*.csproj; do
+  grep -q 'Sdk.Web' "$project" || continue
+  dll="services/$(basename "$(dirname "$project")")/bin/Release/net10.0/Accreditation.$(basename "$project" .csproj).dll"
+  printf '%s\n' "${DLL[@]}" | grep -qx "$dll" || { say "run.sh does not start $project: add it to SERVICES"; exit 1; }
+done
 # Demo settings: resits after a 2 s cool-off instead of weeks, so simulate shows resits.
 export Testing__Resits__CoolOff="${Testing__Resits__CoolOff:-00:00:02}"
 export Observation__Resits__CoolOff="${Observation__Resits__CoolOff:-00:00:02}"
@@ -119,7 +127,7 @@ for s in "${SERVICES[@]}"; do
   wait_for "$s" 60 curl -sf "http://127.0.0.1:${APP[$s]}/healthz"
   wait_for "$s sidecar" 60 curl -sf "http://127.0.0.1:${DAPR_HTTP[$s]}/v1.0/healthz"
 done
-say "all healthy"
+say "all healthy: ${SERVICES[*]} (libraries: BuildingBlocks, Contracts, AssessmentRules in testing and observation)"
 
 accredit() { dotnet tools/Cli/bin/Release/net10.0/accredit.dll "$@"; }
 export ACCREDIT_ENROLMENT_URL="http://127.0.0.1:${GRPC[enrolment]}"

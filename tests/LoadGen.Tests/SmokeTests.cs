@@ -64,7 +64,11 @@ public sealed class SmokeTests : IDisposable
         Assert.True(path.GetProperty("p99_ms").GetDouble() >= path.GetProperty("p50_ms").GetDouble());
         Assert.Equal(1, path.GetProperty("ratio_to_echo").GetDouble());
         Assert.True(path.GetProperty("cpu").TryGetProperty("loadgen", out _));
-        Assert.Equal(expectEchoProcess, path.GetProperty("cpu").TryGetProperty("echo", out _));
+        Assert.Equal(expectEchoProcess, path.GetProperty("cpu").TryGetProperty("echo", out var echoCpu));
+        if (expectEchoProcess)
+        {
+            Assert.True(echoCpu.GetProperty("seconds").GetDouble() >= 0);
+        }
         Assert.Equal(JsonValueKind.Null, root.GetProperty("lag").ValueKind);
     }
 }

@@ -8,6 +8,4 @@ public static class ReportingScopes
 
     /// <summary>The Department's evaluation team: aggregates only (the evaluation API and page); no single candidate.</summary>
     public const string Evaluation = BuildingBlocks.Auth.Scopes.Evaluation;
-
-    public static readonly IReadOnlyList<string> All = [Regulator, Evaluation];
 }

@@ -12,9 +12,9 @@ public sealed class OutboxLeaseTests(RedisFixture redis)
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(1);
 
     [Fact]
-    public async Task Dispatcher_HolderCrashesWithoutReleasing_AnotherReplicaPublishesWithinAboutOneLease()
+    public async Task Dispatcher_HolderCrashesWithoutReleasing_AnotherReplicaPublishesWithinSeconds()
     {
-        using var bed = new OutboxTestBed(redis, nameof(Dispatcher_HolderCrashesWithoutReleasing_AnotherReplicaPublishesWithinAboutOneLease), leaseDuration: Lease);
+        using var bed = new OutboxTestBed(redis, nameof(Dispatcher_HolderCrashesWithoutReleasing_AnotherReplicaPublishesWithinSeconds), leaseDuration: Lease);
         // The crashed holder took the lease in a round of its own and then died: it never releases it.
         var crashed = bed.NewDispatcher(new RecordingTransport { Unavailable = true });
         await bed.CommitAsync(1);
@@ -30,8 +30,9 @@ public sealed class OutboxLeaseTests(RedisFixture redis)
         survivor.Dispose();
 
         Assert.Equal(committed.Select(m => m.Id), bed.Transport.Published.Skip(1).Select(m => m.Id));
-        // The old 90 s lease made this about a minute and a half; now it is the lease plus a poll or two.
-        Assert.True(gap.Elapsed < Lease + TimeSpan.FromSeconds(4), $"took over after {gap.Elapsed}");
+        // The old 90 s lease made this about a minute and a half; now it is the lease plus a poll or two
+        // (a loose bound, far from 90 s, for a loaded machine).
+        Assert.True(gap.Elapsed < Lease * 10, $"took over after {gap.Elapsed}");
     }
 
     [Fact]
@@ -46,17 +47,19 @@ public sealed class OutboxLeaseTests(RedisFixture redis)
         var deadline = DateTime.UtcNow + (Lease * 3);
 
         var otherPublished = 0;
+        var committed = 1;
         while (DateTime.UtcNow < deadline)
         {
             otherPublished += await other.DispatchPendingAsync(CancellationToken.None);
             await bed.CommitAsync(1);
-            await Task.Yield();
+            committed++;
         }
 
+        // The holder published everything, including what was committed after its first lease ran out.
+        await Eventually.WaitUntilAsync(() => bed.Transport.Published.Count == committed, "the holder to publish every entry");
         await holder.StopAsync(CancellationToken.None);
         holder.Dispose();
         Assert.Equal(0, otherPublished);
-        Assert.NotEmpty(bed.Transport.Published);
     }
 
     [Fact]
@@ -73,12 +76,9 @@ public sealed class OutboxLeaseTests(RedisFixture redis)
         await dispatcher.StartAsync(CancellationToken.None);
         bed.Signal.Notify();
 
-        var stopping = Stopwatch.StartNew();
-        await dispatcher.StopAsync(CancellationToken.None);
-        stopping.Stop();
+        // A hang fails here with a TimeoutException instead of hanging the test run.
+        await dispatcher.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
         dispatcher.Dispose();
         await dead.DisposeAsync();
-
-        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(5), $"stopping took {stopping.Elapsed}");
     }
 }
